@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { findPolicyFiles } from '../../workspace/find-policy-files.js';
+import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { formatDiagnostics } from '../format/format-diagnostics.js';
+
+/** Options of `ballast check`. */
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  readonly json: boolean;
+}
+
+/**
+ * `ballast check [paths…]`: validates policy files (default: every file in `policies/`) and prints every problem
+ * as `file:line:col  path  message` with the source line. Exit 0 when all are valid, 1 otherwise.
+ */
+export async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const paths = options.paths.length > 0 ? options.paths.map((p) => resolve(io.cwd, p)) : await findPolicyFiles(resolve(io.cwd, 'policies'));
+  const loaded = await Promise.all(paths.map((path) => loadPolicyFile(path, io.cwd)));
+  const invalid = loaded.filter((l) => !l.validation.ok);
+  if (options.json) {
+    const files = loaded.map((l) => ({
+      file: l.file,
+      ok: l.validation.ok,
+      errors: l.validation.ok ? [] : l.validation.errors,
+      warnings: l.validation.warnings,
+    }));
+    io.stdout(JSON.stringify({ ok: invalid.length === 0, files }, null, 2));
+  } else {
+    for (const l of loaded) {
+      if (l.validation.ok) io.stdout(`ok  ${l.file}  (${l.validation.policy.id} @ ${l.revision.revision})${l.validation.warnings.length ? `\n${formatDiagnostics(l)}` : ''}`);
+      else io.stdout(formatDiagnostics(l));
+    }
+    const errorCount = invalid.reduce((n, l) => n + (l.validation.ok ? 0 : l.validation.errors.length), 0);
+    io.stdout(invalid.length === 0 ? `${loaded.length} ${plural(loaded.length, 'policy', 'policies')} valid` : `${errorCount} ${plural(errorCount, 'problem', 'problems')} in ${invalid.length} of ${loaded.length} ${plural(loaded.length, 'file', 'files')}`);
+  }
+  return invalid.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

@@ -1,0 +1,76 @@
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatInputProblem, InputError } from '../../errors.js';
+import { evaluatePolicyFile, InvalidPolicyError, loadPricePanel, type PolicyRun } from '../../jobs/evaluate-policy-file.js';
+import { Store } from '../../store/store.js';
+import { findPolicyFiles } from '../../workspace/find-policy-files.js';
+import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import type { CliIo } from '../cli-io.js';
+import { dataDir } from '../data-dir.js';
+import { EXIT } from '../exit-codes.js';
+import { formatDiagnostics } from '../format/format-diagnostics.js';
+import { formatRun } from '../format/format-run.js';
+import { runJson } from '../format/run-json.js';
+
+/** The bundled price panel the main job reads (Dow 30 daily closes, 1990-12-31 to 2001-01-02). */
+export const EXAMPLE_PRICES = join('prices', 'dow30-daily-1991-2000.csv');
+
+/** Options of `ballast run`, the main job. */
+export interface RunOptions {
+  readonly policies: string;
+  readonly examples: string;
+  /** `YYYY-MM-DD`; default: the last date of the bundled prices. */
+  readonly asOf?: string;
+  readonly json: boolean;
+  readonly dataDir?: string;
+}
+
+/**
+ * `ballast run`: the main job. Evaluates every policy in `policies/` against its example holdings
+ * (`examples/holdings/<policy id>.csv`) and the bundled prices, as of their last date, records each run and prints
+ * the proposals per bot. A policy that is invalid or has no holdings is reported and skipped; the others still run
+ * (exit 1 if any was skipped).
+ */
+export async function runMainJob(options: RunOptions, io: CliIo): Promise<number> {
+  const examples = resolve(io.cwd, options.examples);
+  const prices = await loadPricePanel(join(examples, EXAMPLE_PRICES), io.cwd);
+  const asOf = options.asOf ?? prices.dates[prices.dates.length - 1]!;
+  const store = await Store.open(dataDir(io, options.dataDir));
+  const files = await findPolicyFiles(resolve(io.cwd, options.policies));
+  const runs: PolicyRun[] = [];
+  const failures: { file: string; problem: string }[] = [];
+  for (const path of files) {
+    const loaded = await loadPolicyFile(path, io.cwd);
+    try {
+      const policyId = loaded.validation.ok ? loaded.validation.policy.id : '';
+      const holdingsPath = join(examples, 'holdings', `${policyId}.csv`);
+      if (loaded.validation.ok && !(await exists(holdingsPath))) {
+        failures.push({ file: loaded.file, problem: `no example holdings for ${policyId}: add ${join(options.examples, 'holdings', `${policyId}.csv`)}` });
+        continue;
+      }
+      runs.push(await evaluatePolicyFile(loaded, { holdingsPath, prices, asOf, initiator: 'main-job', store, cwd: io.cwd }));
+    } catch (error) {
+      if (error instanceof InvalidPolicyError) failures.push({ file: loaded.file, problem: `${error.message}\n${formatDiagnostics(error.loaded)}` });
+      else if (error instanceof InputError) failures.push({ file: loaded.file, problem: error.problems.map(formatInputProblem).join('\n') });
+      else throw error;
+    }
+  }
+  if (options.json) {
+    io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), failures }, null, 2));
+  } else {
+    io.stdout(`Ballast main job: ${files.length} ${files.length === 1 ? 'policy' : 'policies'}, prices as of ${asOf}\n`);
+    for (const run of runs) io.stdout(`${formatRun(run)}\n`);
+    for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
+    io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
+  }
+  return failures.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,18 @@
+import type { PolicyRun } from '../../jobs/evaluate-policy-file.js';
+
+/** The machine-readable form of a policy run for `--json`: stable keys, numbers unformatted. */
+export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object {
+  return {
+    policyId: policy.id,
+    file: loaded.file,
+    revision: loaded.revision.revision,
+    contentHash: loaded.revision.contentHash,
+    runId: run?.id ?? null,
+    asOf: evaluation.asOf,
+    evaluatedAt: evaluation.evaluatedAt,
+    equity: evaluation.equity,
+    cash: evaluation.cash,
+    proposals: evaluation.proposals,
+    dropped: evaluation.dropped,
+  };
+}

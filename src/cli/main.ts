@@ -1,0 +1,95 @@
+import { Command, CommanderError, Option } from 'commander';
+import { BallastError, formatInputProblem, InputError, UsageError } from '../errors.js';
+import { InvalidPolicyError } from '../jobs/evaluate-policy-file.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { check } from './commands/check.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { runMainJob } from './commands/run.js';
+import { EXIT } from './exit-codes.js';
+import { formatDiagnostics } from './format/format-diagnostics.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The command registry: every `ballast` command, its options, and the mapping of errors to exit codes
+ * (0 ok, 1 problems in policies or inputs, 2 usage). Returns the exit code; only `bin/ballast.js` sets it on the
+ * process. `io` is injectable so tests run commands in-process.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('ballast')
+    .description('Policy-as-code for portfolio rebalancing and exits.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('check')
+    .description('validate policy files and show every problem with file:line:col (default: all of policies/)')
+    .argument('[paths...]', 'policy files')
+    .option('--json', 'machine-readable output')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      exitCode = await check({ paths, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('evaluate')
+    .description('evaluate one policy against holdings and prices, record the run, print the proposals')
+    .argument('<policy>', 'policy file')
+    .requiredOption('--holdings <csv>', 'holdings CSV: symbol,quantity,average_cost,opened_date (cash as a CASH row)')
+    .requiredOption('--prices <csv>', 'price panel CSV: date, then one column per symbol')
+    .addOption(new Option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD').makeOptionMandatory().argParser(date))
+    .option('--json', 'machine-readable output')
+    .option('--no-record', 'preview only: do not record the run')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (policy: string, opts: { holdings: string; prices: string; asOf: string; json?: boolean; record: boolean; dataDir?: string }) => {
+      exitCode = await evaluateCommand({ policy, ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('run')
+    .description('the main job: evaluate every policy against its example holdings and the bundled prices')
+    .option('--policies <dir>', 'policy folder', 'policies')
+    .option('--examples <dir>', 'example data folder (holdings/<policy id>.csv, prices/)', 'examples')
+    .addOption(new Option('--as-of <date>', 'as of this date, YYYY-MM-DD (default: the last bundled date)').argParser(date))
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { policies: string; examples: string; asOf?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await runMainJob({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function date(value: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of "${value}" is not a date; write YYYY-MM-DD`);
+  return value;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof InvalidPolicyError) {
+    io.stderr(`${formatDiagnostics(error.loaded)}\n${error.message}`);
+    return EXIT.problems;
+  }
+  if (error instanceof InputError) {
+    io.stderr(`${error.problems.map(formatInputProblem).join('\n')}\nfix the file${error.problems.length > 1 ? 's' : ''} above and run the command again`);
+    return EXIT.problems;
+  }
+  if (error instanceof BallastError) {
+    io.stderr(`error: ${error.message}`);
+    return EXIT.problems;
+  }
+  throw error;
+}

@@ -1,0 +1,81 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import { DateTime } from 'luxon';
+import type { MarketSnapshot } from '../market/market-snapshot.js';
+import type { Holdings } from '../portfolio/holdings.js';
+import type { Policy } from '../policy/policy.js';
+import { applyLimits, type RecordedExit } from './apply-limits.js';
+import type { Candidate, DroppedProposal } from './candidate.js';
+import { compileRules } from './compile-rules.js';
+import { explainConditions } from './explain-conditions.js';
+import { mergeBySymbol } from './merge-by-symbol.js';
+import { positionFacts, type PositionFacts } from './position-facts.js';
+import type { Proposal } from './proposal.js';
+import { sizeExit } from './size-exit.js';
+
+/** What earlier runs left behind that this evaluation must respect. */
+export interface EvaluationHistory {
+  /** Exits and trims recorded by earlier runs of the same policy; the weekly exit cap counts them. */
+  readonly recentExits: readonly RecordedExit[];
+}
+
+/**
+ * The result of one evaluation: the proposals that survived the limits (in priority order), those the limits
+ * dropped, and the facts every decision was made on (kept with the run record).
+ */
+export interface Evaluation {
+  readonly policyId: string;
+  /** The market snapshot's date, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** The clock instant of the evaluation, ISO 8601 UTC. */
+  readonly evaluatedAt: string;
+  /** cash + Σ market values, base currency. */
+  readonly equity: number;
+  readonly cash: number;
+  readonly positions: readonly PositionFacts[];
+  readonly proposals: readonly Proposal[];
+  readonly dropped: readonly DroppedProposal[];
+}
+
+/**
+ * Evaluates a policy against an account's holdings and the market: the pure core of Ballast.
+ *
+ * Steps: facts per position (days held counted to `now`'s date in the policy's time zone) → every enabled rule,
+ * compiled to json-rules-engine rules, run per position → each fired rule sized into a sell candidate
+ * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}).
+ * Same inputs, same output: nothing here reads the clock, the disk or the network.
+ * Throws {@link MissingPriceError} when a held symbol has no price.
+ */
+export async function evaluate(
+  policy: Policy,
+  holdings: Holdings,
+  market: MarketSnapshot,
+  now: Date,
+  history: EvaluationHistory = { recentExits: [] },
+): Promise<Evaluation> {
+  const today = DateTime.fromJSDate(now, { zone: policy.time_zone }).toISODate()!;
+  const facts = positionFacts(holdings, market, today);
+  const engine = new Engine(compileRules(policy), { allowUndefinedFacts: false });
+  const candidates: Candidate[] = [];
+  for (const position of facts) {
+    const { results } = await engine.run({ ...position });
+    for (const result of results) {
+      const ruleId = String(result.name);
+      candidates.push(sizeExit(policy, position, { ruleId, explanation: explain(result) }, market.date));
+    }
+  }
+  const { proposals, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
+  return {
+    policyId: policy.id,
+    asOf: market.date,
+    evaluatedAt: now.toISOString(),
+    equity: facts[0]?.equity ?? holdings.cash,
+    cash: holdings.cash,
+    positions: facts,
+    proposals,
+    dropped,
+  };
+}
+
+function explain(result: RuleResult): string {
+  return String(result.name).startsWith('custom:') ? explainConditions(result.conditions as never) : '';
+}

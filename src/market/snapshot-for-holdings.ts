@@ -1,0 +1,37 @@
+import { InputError, type InputProblem } from '../errors.js';
+import type { HoldingsFile } from './parse-holdings.js';
+import type { MarketSnapshot } from './market-snapshot.js';
+import { indexAsOf, type PricePanel } from './price-panel.js';
+
+/**
+ * Takes the prices the holdings need from the panel, as of `date` (`YYYY-MM-DD`; the last panel date on or before
+ * it, so a weekend uses Friday's closes).
+ *
+ * Throws {@link InputError} naming the holdings row of every symbol that is not a column of the panel or has no
+ * price on that date, and an error when the panel has no date on or before `date`.
+ */
+export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, date: string): MarketSnapshot {
+  const index = indexAsOf(panel, date);
+  if (index < 0) {
+    throw new InputError([{ file: panel.file, message: `no prices on or before ${date}; the file starts on ${panel.dates[0] ?? '(no rows)'}` }]);
+  }
+  const priceDate = panel.dates[index]!;
+  const problems: InputProblem[] = [];
+  const prices = new Map<string, number>();
+  for (const position of holdings.holdings.positions) {
+    const row = holdings.rows.get(position.symbol);
+    const closes = panel.closes.get(position.symbol);
+    if (!closes) {
+      problems.push({ file: holdings.file, row, column: 'symbol', message: `${position.symbol} is not a column of ${panel.file}` });
+      continue;
+    }
+    const price = closes[index]!;
+    if (Number.isNaN(price)) {
+      problems.push({ file: holdings.file, row, column: 'symbol', message: `${position.symbol} has no price on ${priceDate} (${panel.file} row ${panel.rows[index]})` });
+      continue;
+    }
+    prices.set(position.symbol, price);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { date: priceDate, prices };
+}

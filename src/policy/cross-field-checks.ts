@@ -1,0 +1,65 @@
+import { IANAZone } from 'luxon';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { SchemaProblem } from './schema-problems.js';
+import type { Policy } from './policy.js';
+
+/** A problem that involves more than one field: `related` names the others, so both can be shown. */
+export interface CrossFieldProblem extends SchemaProblem {
+  readonly related?: readonly (readonly (string | number)[])[];
+}
+
+/**
+ * The checks a JSON Schema cannot express, run after the schema passed and defaults are filled in.
+ * Each names every field involved, in backticks, and says how to resolve it.
+ */
+export function crossFieldProblems(policy: Policy): CrossFieldProblem[] {
+  const problems: CrossFieldProblem[] = [];
+  const { cut_loss, concentration } = policy.exits;
+  if (cut_loss.enabled && cut_loss.loss_pct >= cut_loss.hard_stop_pct) {
+    problems.push({
+      code: 'CONFLICT',
+      path: ['exits', 'cut_loss', 'loss_pct'],
+      target: 'value',
+      related: [['exits', 'cut_loss', 'hard_stop_pct']],
+      message:
+        `\`cut_loss.loss_pct\` (${cut_loss.loss_pct}) must be smaller than \`cut_loss.hard_stop_pct\` (${cut_loss.hard_stop_pct}): ` +
+        `the cut-loss has to fire before the hard stop; lower \`loss_pct\` or raise \`hard_stop_pct\``,
+    });
+  }
+  if (concentration.enabled && concentration.trim_to_pct >= concentration.max_weight_pct) {
+    problems.push({
+      code: 'CONFLICT',
+      path: ['exits', 'concentration', 'trim_to_pct'],
+      target: 'value',
+      related: [['exits', 'concentration', 'max_weight_pct']],
+      message:
+        `\`concentration.trim_to_pct\` (${concentration.trim_to_pct}) must be below \`concentration.max_weight_pct\` ` +
+        `(${concentration.max_weight_pct}): a trim has to bring the weight under the maximum`,
+    });
+  }
+  if (!IANAZone.isValidZone(policy.time_zone)) {
+    const guess = didYouMean(policy.time_zone, Intl.supportedValuesOf('timeZone'));
+    problems.push({
+      code: 'BAD_TIME_ZONE',
+      path: ['time_zone'],
+      target: 'value',
+      message: `unknown time zone "${policy.time_zone}"; ${guess ? `did you mean \`${guess}\`?` : 'write an IANA name such as `America/New_York`'}`,
+    });
+  }
+  const firstIndex = new Map<string, number>();
+  policy.rules.forEach((rule, index) => {
+    const first = firstIndex.get(rule.id);
+    if (first === undefined) {
+      firstIndex.set(rule.id, index);
+      return;
+    }
+    problems.push({
+      code: 'DUPLICATE_RULE_ID',
+      path: ['rules', index, 'id'],
+      target: 'value',
+      related: [['rules', first, 'id']],
+      message: `rule id \`${rule.id}\` is already used by \`rules[${first}]\`; give each rule its own id`,
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,57 @@
+/**
+ * A validated policy, with every default filled in: the shape of `schemas/policy.schema.json`.
+ *
+ * Field names are the YAML keys, so a reviewer reading code and a user reading YAML see the same words.
+ * Units follow the suffix: `_pct` in percent (25 means 25%), money in `base_currency`, days in calendar days.
+ */
+export interface Policy {
+  readonly version: 1;
+  readonly id: string;
+  readonly name: string;
+  readonly account: string;
+  readonly base_currency: string;
+  readonly time_zone: string;
+  readonly fractional_shares: boolean;
+  readonly approval: { readonly mode: 'recorded' };
+  readonly exits: ExitRules;
+  readonly limits: Limits;
+  readonly rules: readonly CustomRule[];
+}
+
+/** The built-in exit and trim rules of note 002. */
+export interface ExitRules {
+  readonly take_profit: { readonly enabled: boolean; readonly gain_pct: number; readonly sell_pct: number };
+  readonly cut_loss: { readonly enabled: boolean; readonly loss_pct: number; readonly hard_stop_pct: number };
+  readonly stale: { readonly enabled: boolean; readonly days_held: number; readonly max_move_pct: number };
+  readonly concentration: { readonly enabled: boolean; readonly max_weight_pct: number; readonly trim_to_pct: number };
+}
+
+/** Caps applied after the rules, in this order: `min_trade_value`, `max_exits_per_week`, `max_trades_per_run`. */
+export interface Limits {
+  readonly max_exits_per_week: number;
+  readonly max_trades_per_run: number;
+  /** In base currency. */
+  readonly min_trade_value: number;
+}
+
+/** A custom rule in json-rules-engine's condition syntax. */
+export interface CustomRule {
+  readonly id: string;
+  readonly description?: string;
+  readonly priority: number;
+  readonly conditions: Condition;
+  readonly event: {
+    readonly type: 'exit' | 'trim';
+    readonly params: { readonly sell_pct: number; readonly message?: string };
+  };
+}
+
+/** One node of a condition tree: a block (`all`, `any`, `not`) or a test (`fact`, `operator`, `value`). */
+export interface Condition {
+  readonly all?: readonly Condition[];
+  readonly any?: readonly Condition[];
+  readonly not?: Condition;
+  readonly fact?: string;
+  readonly operator?: string;
+  readonly value?: number | string | boolean | readonly (number | string)[];
+}

@@ -1,0 +1,48 @@
+import type { DroppedProposal } from '../engine/candidate.js';
+import type { PositionFacts } from '../engine/position-facts.js';
+import type { Proposal } from '../engine/proposal.js';
+import type { Policy } from '../policy/policy.js';
+
+/** Who or what started a run. */
+export type RunInitiator = 'cli' | 'main-job' | 'schedule';
+
+/** Which policy revision produced a run: reviewers can trace every proposal back to a commit. */
+export interface PolicyRevision {
+  readonly policyId: string;
+  /** Path of the policy file, relative to the working directory. */
+  readonly file: string;
+  /** Short git commit of the last change to the file, `+dirty` when the working copy differs, or `unversioned`. */
+  readonly revision: string;
+  /** sha256 of the file's bytes, hex. */
+  readonly contentHash: string;
+}
+
+/**
+ * One evaluation, recorded: a rebalance run (note 004 §9). Everything needed to explain its proposals later,
+ * without the files it was computed from.
+ */
+export interface RunRecord {
+  /** `run-000042`: numbered in recording order. */
+  readonly id: string;
+  readonly policy: PolicyRevision;
+  /** The validated policy with defaults, as it was evaluated. */
+  readonly policySnapshot: Policy;
+  readonly initiator: RunInitiator;
+  /** Date of the prices used, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** The clock instant the run was evaluated at, ISO 8601 UTC. */
+  readonly evaluatedAt: string;
+  readonly inputs: {
+    readonly holdingsFile: string;
+    readonly pricesFile: string;
+    readonly cash: number;
+    readonly equity: number;
+    /** Holdings and the prices used, with weights and P&L. */
+    readonly positions: readonly PositionFacts[];
+  };
+  readonly proposals: readonly Proposal[];
+  readonly dropped: readonly DroppedProposal[];
+}
+
+/** A run before the store has numbered it. */
+export type NewRun = Omit<RunRecord, 'id'>;

@@ -1,0 +1,86 @@
+import { Low, Memory, type Adapter } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RecordedExit } from '../engine/apply-limits.js';
+import type { NewRun, RunRecord } from './run-record.js';
+
+/** The whole database file: small, versioned, one JSON document. */
+export interface StoreData {
+  readonly version: 1;
+  nextRunNumber: number;
+  runs: RunRecord[];
+}
+
+/** Default folder of the database, relative to the working directory; `--data-dir` or `BALLAST_DATA_DIR` override it. */
+export const DEFAULT_DATA_DIR = '.ballast';
+
+/** The file name of the database inside the data folder. */
+export const DATABASE_FILE = 'ballast.json';
+
+/**
+ * Ballast's recorded state (rebalance runs) behind one small interface. Persistence is chosen by construction:
+ * {@link Store.open} writes a JSON file with lowdb (atomic rename on every write), {@link Store.inMemory} keeps
+ * everything in memory for tests and replay. Both run the same code.
+ *
+ * One process owns the file at a time (lowdb does no locking between processes).
+ */
+export class Store {
+  readonly #db: Low<StoreData>;
+  /** Where the data lives: a file path, or `(memory)`. */
+  readonly location: string;
+
+  private constructor(db: Low<StoreData>, location: string) {
+    this.#db = db;
+    this.location = location;
+  }
+
+  /** Opens (creating if needed) the database in `dataDir`. Throws when the file exists but is not valid JSON. */
+  static async open(dataDir: string): Promise<Store> {
+    await mkdir(dataDir, { recursive: true });
+    const file = join(dataDir, DATABASE_FILE);
+    return Store.#load(new JSONFile<StoreData>(file), file);
+  }
+
+  /** A store that lives only as long as the process. */
+  static async inMemory(): Promise<Store> {
+    return Store.#load(new Memory<StoreData>(), '(memory)');
+  }
+
+  static async #load(adapter: Adapter<StoreData>, location: string): Promise<Store> {
+    const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [] });
+    await db.read();
+    return new Store(db, location);
+  }
+
+  /** Numbers a run (`run-000001`, …), writes it, and returns it with its id. */
+  async recordRun(run: NewRun): Promise<RunRecord> {
+    const data = this.#db.data;
+    const recorded: RunRecord = { id: `run-${String(data.nextRunNumber).padStart(6, '0')}`, ...run };
+    data.nextRunNumber += 1;
+    data.runs.push(recorded);
+    await this.#db.write();
+    return recorded;
+  }
+
+  /** Recorded runs, oldest first, optionally of one policy only. */
+  listRuns(filter: { policyId?: string } = {}): readonly RunRecord[] {
+    const runs = this.#db.data.runs;
+    return filter.policyId === undefined ? runs : runs.filter((run) => run.policy.policyId === filter.policyId);
+  }
+
+  /** One run by id, or undefined. */
+  getRun(id: string): RunRecord | undefined {
+    return this.#db.data.runs.find((run) => run.id === id);
+  }
+
+  /**
+   * Every sell (exit or trim) proposed by recorded runs of a policy, with the run's evaluation instant:
+   * what the weekly exit cap counts.
+   */
+  recordedExits(policyId: string): RecordedExit[] {
+    return this.listRuns({ policyId }).flatMap((run) =>
+      run.proposals.filter((p) => p.side === 'sell').map((p) => ({ symbol: p.symbol, at: run.evaluatedAt })),
+    );
+  }
+}

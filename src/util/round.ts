@@ -1,0 +1,32 @@
+/**
+ * Rounds half away from zero to `decimals` places, exactly for values that print with few digits.
+ *
+ * Plain `Math.round(x * 100) / 100` turns 1.005 into 1 because 1.005 * 100 is 100.49999…; shifting the decimal
+ * point through the number's text avoids that. Money is rounded with `decimals = 2` (cents).
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const shifted = Number(`${Math.abs(value)}e${decimals}`);
+  const rounded = Number(`${Math.round(shifted)}e-${decimals}`);
+  return value < 0 ? -rounded : rounded;
+}
+
+/** Rounds money to cents, half away from zero. */
+export function roundMoney(value: number): number {
+  return roundHalfAway(value, 2);
+}
+
+/**
+ * Rounds toward zero to `decimals` places (used for share quantities that must never exceed what a rule asks).
+ * A value within 1e-9 of the next step up counts as that step, so 0.29 / 0.01 does not lose a share to float error.
+ */
+export function roundDown(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.floor(value * factor + 1e-9) / factor;
+}
+
+/** Rounds away from zero to `decimals` places, with the same 1e-9 tolerance as {@link roundDown}. */
+export function roundUp(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.ceil(value * factor - 1e-9) / factor;
+}

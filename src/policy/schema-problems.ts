@@ -11,9 +11,11 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addKeyword('markdownDescription');
 const validateSchema = ajv.compile(schema);
+
+const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
 
 /**
  * Validates parsed policy data against `schemas/policy.schema.json` and fills in defaults (mutating `data`).
@@ -63,7 +65,7 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined 
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const { comparison, limit } = error.params as { comparison: string; limit: number };
-      return { code: 'OUT_OF_RANGE', path, target: 'value', message: `\`${name}\` must be ${comparison} ${limit}, not ${show(value)}` };
+      return { code: 'OUT_OF_RANGE', path, target: 'value', message: `\`${name}\` must be ${COMPARISON_WORDS[comparison] ?? comparison} ${limit}, not ${show(value)}` };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);

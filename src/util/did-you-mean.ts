@@ -1,8 +1,8 @@
 /**
  * The closest candidate to `input` by edit distance, or undefined when nothing is close enough to be a likely typo.
  *
- * "Close enough" is at most a third of the input's length in edits (at least 1, at most 3), or a case-insensitive
- * match, so `tak_profit` suggests `take_profit` but `zzz` suggests nothing.
+ * "Close enough" is at most a third of the input's length in edits (at least 1, at most 3), a case-insensitive
+ * match, or a shortened name (`days` for `days_held`), so `tak_profit` suggests `take_profit` but `zzz` suggests nothing.
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const lower = input.toLowerCase();
@@ -11,6 +11,7 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
+    if (lower.length >= 3 && candidate.toLowerCase().startsWith(lower)) return candidate;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -1,0 +1,59 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import type { NewRun } from '../../src/store/run-record.js';
+import { policyFrom } from '../support/policy-fixtures.js';
+
+function run(policyId: string, evaluatedAt: string, sells: string[]): NewRun {
+  return {
+    policy: { policyId, file: 'p.yaml', revision: 'abc1234', contentHash: 'f'.repeat(64) },
+    policySnapshot: policyFrom(''),
+    initiator: 'cli',
+    asOf: evaluatedAt.slice(0, 10),
+    evaluatedAt,
+    inputs: { holdingsFile: 'h.csv', pricesFile: 'p.csv', cash: 0, equity: 0, positions: [] },
+    proposals: sells.map((symbol) => ({
+      id: `p-${symbol}`, policyId, kind: 'stale', action: 'exit', ruleId: 'stale', symbol, side: 'sell',
+      quantity: 1, price: 1, notional: 1, weightBeforePct: 1, weightAfterPct: 0, reason: 'r', alsoFired: [],
+    })),
+    dropped: [],
+  };
+}
+
+describe('Store', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ballast-store-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should write runs to the JSON file on disk and read them back in a new store', async () => {
+    const first = await Store.open(dir);
+    const a = await first.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
+    const b = await first.recordRun(run('shorgan-bot', '2000-06-27T20:00:00.000Z', ['MO', 'T']));
+    expect([a.id, b.id]).toEqual(['run-000001', 'run-000002']);
+
+    const onDisk = JSON.parse(await readFile(join(dir, 'ballast.json'), 'utf8'));
+    expect(onDisk).toMatchObject({ version: 1, nextRunNumber: 3, runs: [{ id: 'run-000001' }, { id: 'run-000002' }] });
+
+    const reopened = await Store.open(dir);
+    expect(reopened.getRun('run-000002')).toMatchObject({ policy: { policyId: 'shorgan-bot', revision: 'abc1234' } });
+    expect(reopened.recordedExits('shorgan-bot')).toEqual([
+      { symbol: 'MO', at: '2000-06-27T20:00:00.000Z' },
+      { symbol: 'T', at: '2000-06-27T20:00:00.000Z' },
+    ]);
+    expect(reopened.listRuns({ policyId: 'dee-bot' }).map((r) => r.id)).toEqual(['run-000001']);
+    expect((await reopened.recordRun(run('dee-bot', '2000-06-28T20:00:00.000Z', []))).id).toBe('run-000003');
+  });
+
+  it('should keep an in-memory store off the disk', async () => {
+    const store = await Store.inMemory();
+    await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
+    expect(store.location).toBe('(memory)');
+    expect(store.listRuns()).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@ import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
 import { applyLimits, type RecordedExit } from './apply-limits.js';
 import type { Candidate, DroppedProposal } from './candidate.js';
+import { compilePrefilter } from './compile-prefilter.js';
 import { compileRules } from './compile-rules.js';
 import { explainConditions } from './explain-conditions.js';
 import { mergeBySymbol } from './merge-by-symbol.js';
@@ -40,7 +41,8 @@ export interface Evaluation {
  * Evaluates a policy against an account's holdings and the market: the pure core of Ballast.
  *
  * Steps: facts per position (days held counted to `now`'s date in the policy's time zone) → every enabled rule,
- * compiled to json-rules-engine rules, run per position → each fired rule sized into a sell candidate
+ * compiled to json-rules-engine rules, each run per position where its compiled predicate
+ * ({@link compilePrefilter}) holds, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
  * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}).
  * Same inputs, same output: nothing here reads the clock, the disk or the network.
  * Throws {@link MissingPriceError} when a held symbol has no price.
@@ -54,11 +56,16 @@ export async function evaluate(
 ): Promise<Evaluation> {
   const today = DateTime.fromJSDate(now, { zone: policy.time_zone }).toISODate()!;
   const facts = positionFacts(holdings, market, today);
-  const engine = new Engine(compileRules(policy), { allowUndefinedFacts: false });
+  const rules = compileRules(policy);
+  const engines = rules.map((rule) => new Engine([rule], { allowUndefinedFacts: false }));
+  const mayFire = compilePrefilter(rules);
   const candidates: Candidate[] = [];
   for (const position of facts) {
-    const { results } = await engine.run({ ...position });
-    for (const result of results) {
+    for (let i = 0; i < rules.length; i++) {
+      if (!mayFire[i]!(position as unknown as Record<string, unknown>)) continue;
+      const { results } = await engines[i]!.run({ ...position });
+      const result = results[0];
+      if (!result) continue;
       const ruleId = String(result.name);
       candidates.push(sizeExit(policy, position, { ruleId, explanation: explain(result) }, market.date));
     }

@@ -5,8 +5,11 @@ export function pct(value: number): string {
 
 /** Formats a price or amount in base currency with two decimals and thousands separators. */
 export function money(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return MONEY.format(value);
 }
+
+/** One formatter for every call: `toLocaleString` builds a new one each time, which dominates a 5,000-position run. */
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Formats a share quantity: whole numbers plainly, fractions with up to 6 decimals. */
 export function shares(value: number): string {

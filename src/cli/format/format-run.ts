@@ -37,7 +37,7 @@ export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): strin
   if (evaluation.dropped.length > 0) {
     lines.push(`  dropped by limits (${evaluation.dropped.length}):`);
     for (const d of evaluation.dropped) {
-      lines.push(`    ${d.proposal.symbol.padEnd(6)} ${d.proposal.ruleId.padEnd(14)} ${d.constraint}: ${d.detail}`);
+      lines.push(`    ${d.proposal.symbol.padEnd(6)} ${d.proposal.ruleId.padEnd(18)} ${d.constraint}: ${d.detail}`);
     }
   }
   lines.push(run ? `  recorded as ${run.id}` : '  preview only: not recorded');

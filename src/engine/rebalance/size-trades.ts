@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from './format-numbers.js';
+import { formatMoney, formatPct, roundQuantity } from './format-numbers.js';
 import type { DriftSnapshot } from './measure-drift.js';
 import type { DriftCandidate } from './plan-drift-trades.js';
 import { reconcileToBudget } from './reconcile-to-budget.js';
@@ -41,7 +41,8 @@ function toUnits(c: DriftCandidate, step: number, equity: number, options: Resol
   let units = Math.floor(c.value / unitPrice + UNIT_EPSILON);
   if (units === 0 && c.value >= unitPrice / 2) units = 1;
   if (c.side === 'sell') {
-    const heldUnits = Math.floor(c.row.heldQuantity / step + UNIT_EPSILON);
+    let heldUnits = Math.floor(c.row.heldQuantity / step + UNIT_EPSILON);
+    if (roundQuantity(heldUnits, step) > c.row.heldQuantity) heldUnits -= 1; // the epsilon must never sell more than is held
     units = Math.min(units, heldUnits);
   } else {
     const room = (options.maxPositionWeightPct / 100) * equity - c.row.value;

@@ -1,6 +1,11 @@
-/** A percent or pp figure for a reason: at most 2 decimals, trailing zeros dropped ("14.2", "10", "0.05"). */
+/**
+ * A percent or pp figure for a reason, trailing zeros dropped: 2 decimals from 1 up ("14.2", "10"), 2 significant
+ * digits below 1 so that small weights stay readable ("0.5", "0.0049").
+ */
 export function formatPct(value: number): string {
-  const text = value.toFixed(2).replace(/\.?0+$/, '');
+  const size = Math.abs(value);
+  const raw = size >= 1 || size < 1e-6 ? value.toFixed(2) : value.toFixed(Math.min(8, 1 - Math.floor(Math.log10(size))));
+  const text = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
   return text === '-0' ? '0' : text;
 }
 

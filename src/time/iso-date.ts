@@ -50,3 +50,14 @@ export function daysBetween(from: string, to: string): number {
 export function lastDayOfMonth(year: number, month: number): string {
   return formatIsoDate(year, month + 1, 0);
 }
+
+/**
+ * ISO 8601 week of `date`: the week-numbering year and week 1..53 (weeks start on Monday; week 1 holds the year's
+ * first Thursday). Example: 2026-12-31 → `{ year: 2026, week: 53 }`, 2027-01-04 → `{ year: 2027, week: 1 }`.
+ */
+export function isoWeek(date: string): { year: number; week: number } {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) + 1;
+  return { year, week: 1 + Math.floor((dayOfYear - 1) / 7) };
+}

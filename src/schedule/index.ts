@@ -1,0 +1,13 @@
+export { parseCronExpression, type CronExpression } from './cron-expression.js';
+export { toEpochMs, formatSlotInstant, type InstantInput } from './instant.js';
+export { nextSlot } from './next-slot.js';
+export { deriveScheduleId, parseSchedule, type ScheduleContext, type ScheduleSpec, type ScheduleSpecObject } from './parse-schedule.js';
+export { parseSchedules, type ParseSchedulesResult } from './parse-schedules.js';
+export { parseWhen, whenForms } from './parse-when.js';
+export { planCatchUp, type CatchUpDecision, type CatchUpOptions, type CatchUpPlan, type CatchUpReason } from './plan-catch-up.js';
+export { previousSlot } from './previous-slot.js';
+export type { CatchUpRule, MonthDay, RollRule, Schedule, SchedulePattern, Slot, TimeOfDay } from './schedule.js';
+export { ScheduleError, type ScheduleErrorCode } from './schedule-error.js';
+export { parseSlotKey, slotKey, type SlotKeyParts } from './slot-key.js';
+export { slotsBetween } from './slots-between.js';
+export { localDateOf, wallTimeToInstant, type WallInstant } from './wall-time.js';

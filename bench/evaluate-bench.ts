@@ -3,18 +3,7 @@ import type { Holdings, Position } from '../src/portfolio/holdings.js';
 import { validatePolicy } from '../src/policy/validate-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import type { MarketSnapshot } from '../src/market/market-snapshot.js';
-
-/** A small seeded PRNG (mulberry32), so every run benchmarks the same portfolio. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const POLICY_YAML = `version: 1
 id: bench-bot

@@ -5,6 +5,9 @@ import { processIo, type CliIo } from './cli-io.js';
 import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { runMainJob } from './commands/run.js';
+import { planCommand } from './commands/plan.js';
+import { historyCommand } from './commands/history.js';
+import { showCommand } from './commands/show.js';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostics } from './format/format-diagnostics.js';
 
@@ -12,7 +15,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The command registry: every `ballast` command, its options, and the mapping of errors to exit codes
- * (0 ok, 1 problems in policies or inputs, 2 usage). Returns the exit code; only `bin/ballast.js` sets it on the
+ * (0 ok, 1 problems in policies or inputs, 2 usage; `plan`: 0 no trades, 2 trades proposed, 1 any error). Returns the exit code; only `bin/ballast.js` sets it on the
  * process. `io` is injectable so tests run commands in-process.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -47,6 +50,38 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('plan')
+    .description('preview one policy without recording: exit 0 when nothing would trade, 2 when trades are proposed, 1 on error')
+    .argument('<policy>', 'policy file')
+    .requiredOption('--holdings <csv>', 'holdings CSV: symbol,quantity,average_cost,opened_date (cash as a CASH row)')
+    .requiredOption('--prices <csv>', 'price panel CSV: date, then one column per symbol')
+    .addOption(new Option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD').makeOptionMandatory().argParser(date))
+    .option('--json', 'machine-readable output')
+    .action(async (policy: string, opts: { holdings: string; prices: string; asOf: string; json?: boolean }) => {
+      exitCode = await planCommand({ policy, ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('history')
+    .description('list recorded runs with their summary metrics')
+    .option('--bot <policy id>', 'only this policy\'s runs')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { bot?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await historyCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('show')
+    .description('print one recorded run in full')
+    .argument('<run-id>', 'e.g. run-000001 (see `ballast history`)')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (runId: string, opts: { json?: boolean; dataDir?: string }) => {
+      exitCode = await showCommand({ runId, ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
     .command('run')
     .description('the main job: evaluate every policy against its example holdings and the bundled prices')
     .option('--policies <dir>', 'policy folder', 'policies')
@@ -62,7 +97,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io);
+    const code = reportError(error, io);
+    // `plan` keeps 2 for "trades proposed" (terraform's -detailed-exitcode), so its usage errors exit 1.
+    return argv[0] === 'plan' && code === EXIT.usage ? EXIT.problems : code;
   }
 }
 

@@ -8,7 +8,11 @@ import type { Candidate, DroppedProposal } from './candidate.js';
 import { compilePrefilter } from './compile-prefilter.js';
 import { compileRules } from './compile-rules.js';
 import { explainConditions } from './explain-conditions.js';
+import { holdingsAfterSells } from './holdings-after-sells.js';
 import { mergeBySymbol } from './merge-by-symbol.js';
+import { planRebalance, rebalanceOptions, type RebalancePlan } from './plan-rebalance.js';
+import { measureDrift, resolveRebalanceOptions } from './rebalance/index.js';
+import { runMetrics, type RunMetrics } from './run-metrics.js';
 import { positionFacts, type PositionFacts } from './position-facts.js';
 import type { Proposal } from './proposal.js';
 import { sizeExit } from './size-exit.js';
@@ -33,8 +37,13 @@ export interface Evaluation {
   readonly equity: number;
   readonly cash: number;
   readonly positions: readonly PositionFacts[];
+  /** Exits and trims first (in priority order), then rebalance trades (sells, then buys in funding order). */
   readonly proposals: readonly Proposal[];
+  /** Exit candidates the limits dropped. */
   readonly dropped: readonly DroppedProposal[];
+  /** The rebalance half, when the policy has an enabled `rebalance:` section. */
+  readonly rebalance?: RebalancePlan;
+  readonly metrics: RunMetrics;
 }
 
 /**
@@ -43,9 +52,11 @@ export interface Evaluation {
  * Steps: facts per position (days held counted to `now`'s date in the policy's time zone) → every enabled rule,
  * compiled to json-rules-engine rules, each run per position where its compiled predicate
  * ({@link compilePrefilter}) holds, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
- * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}).
+ * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}) →
+ * with a `rebalance:` section, the target-weight rebalance of note 004 on the holdings left after those exits
+ * ({@link planRebalance}), so exits come first and buys fit the cash the sells free.
  * Same inputs, same output: nothing here reads the clock, the disk or the network.
- * Throws {@link MissingPriceError} when a held symbol has no price.
+ * Throws {@link MissingPriceError} when a held symbol has no price, `RebalanceError` when a target has none.
  */
 export async function evaluate(
   policy: Policy,
@@ -63,24 +74,38 @@ export async function evaluate(
   for (const position of facts) {
     for (let i = 0; i < rules.length; i++) {
       if (!mayFire[i]!(position as unknown as Record<string, unknown>)) continue;
-      const { results } = await engines[i]!.run({ ...position });
+      const { results } = await engines[i]!.run(position as unknown as Record<string, unknown>);
       const result = results[0];
       if (!result) continue;
       const ruleId = String(result.name);
       candidates.push(sizeExit(policy, position, { ruleId, explanation: explain(result) }, market.date));
     }
   }
-  const { proposals, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
+  const { proposals: exits, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
+  const section = policy.rebalance?.enabled ? policy.rebalance : undefined;
+  const tradesLeft = policy.limits.max_trades_per_run - exits.length;
+  const plan = section ? planRebalance(policy, section, holdingsAfterSells(holdings, exits), market.prices, market.date, tradesLeft) : undefined;
+  const proposals = [...exits, ...(plan?.proposals ?? [])];
+  const driftBefore = section ? maxAbsDrift(holdings, market, rebalanceOptions(policy, section, tradesLeft)) : null;
+  const equity = facts[0]?.equity ?? holdings.cash;
   return {
     policyId: policy.id,
     asOf: market.date,
     evaluatedAt: now.toISOString(),
-    equity: facts[0]?.equity ?? holdings.cash,
+    equity,
     cash: holdings.cash,
     positions: facts,
     proposals,
     dropped,
+    ...(plan ? { rebalance: plan } : {}),
+    metrics: runMetrics(proposals, equity, plan, driftBefore),
   };
+}
+
+function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, options: ReturnType<typeof rebalanceOptions>): number {
+  const resolved = resolveRebalanceOptions(options);
+  const snapshot = measureDrift(holdings, market.prices, resolved.targetsPct, resolved.absoluteBandPp, resolved.relativeBandPct);
+  return snapshot.rows.reduce((max, row) => Math.max(max, Math.abs(row.driftPp)), 0);
 }
 
 function explain(result: RuleResult): string {

@@ -23,7 +23,7 @@ export function mergeBySymbol(candidates: readonly Candidate[]): Candidate[] {
     const sorted = [...list].sort((a, b) => b.proposal.quantity - a.proposal.quantity || compareCandidates(a, b));
     const winner = sorted[0]!;
     const alsoFired = sorted.slice(1).map((c) => c.proposal.ruleId);
-    merged.push({ ...winner, proposal: { ...winner.proposal, alsoFired } });
+    merged.push({ ...winner, proposal: { ...winner.proposal, alsoFired, tags: [winner.proposal.ruleId, ...alsoFired] } });
   }
   return merged;
 }

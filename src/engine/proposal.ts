@@ -46,4 +46,9 @@ export interface Proposal {
   readonly reason: string;
   /** Other rules that fired for the same symbol and were folded into this proposal. */
   readonly alsoFired: readonly string[];
+  /**
+   * Reason tags for review and history (note 004 §9): the rules behind an exit (`take_profit`, `cut_loss`, `stale`,
+   * `concentration`, `custom:<rule>`), or how a rebalance trade was sized (`drift`, `band_edge`, `profit_take`).
+   */
+  readonly tags: readonly string[];
 }

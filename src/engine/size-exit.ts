@@ -92,6 +92,7 @@ export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule,
       weightAfterPct: Math.round(weightAfterPct * 1e6) / 1e6,
       reason: `${why} (${shares(quantity)} of ${shares(held)} sh, ${money(notional)})`,
       alsoFired: [],
+      tags: [fired.ruleId],
     },
   };
 }

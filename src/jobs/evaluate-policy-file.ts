@@ -52,7 +52,8 @@ export async function evaluatePolicyFile(loaded: LoadedPolicyFile, request: Eval
   const cwd = request.cwd ?? process.cwd();
   const holdingsFile = relative(cwd, request.holdingsPath) || request.holdingsPath;
   const holdings = parseHoldings(holdingsFile, await readInput(request.holdingsPath, holdingsFile));
-  const market = snapshotForHoldings(request.prices, holdings, request.asOf);
+  const targets = policy.rebalance?.enabled ? Object.keys(policy.rebalance.targets ?? {}).concat(policy.rebalance.equal ?? []) : [];
+  const market = snapshotForHoldings(request.prices, holdings, request.asOf, { symbols: targets, why: `a rebalance target of ${loaded.file}` });
   const now = asOfInstant(request.asOf, policy.time_zone);
   const recentExits = request.store?.recordedExits(policy.id) ?? [];
   const evaluation = await evaluate(policy, holdings.holdings, market, now, { recentExits });
@@ -72,6 +73,10 @@ export async function evaluatePolicyFile(loaded: LoadedPolicyFile, request: Eval
     },
     proposals: evaluation.proposals,
     dropped: evaluation.dropped,
+    ...(evaluation.rebalance
+      ? { rebalance: { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } }
+      : {}),
+    metrics: evaluation.metrics,
   });
   return { policy, loaded, evaluation, run };
 }

@@ -3,14 +3,21 @@ import type { HoldingsFile } from './parse-holdings.js';
 import type { MarketSnapshot } from './market-snapshot.js';
 import { indexAsOf, type PricePanel } from './price-panel.js';
 
+/** Symbols that need a price although they are not held (rebalance targets), and why, for error messages. */
+export interface AlsoPriced {
+  readonly symbols: readonly string[];
+  readonly why: string;
+}
+
 /**
  * Takes the prices the holdings need from the panel, as of `date` (`YYYY-MM-DD`; the last panel date on or before
  * it, so a weekend uses Friday's closes).
  *
+ * `also` adds symbols that are not held but need a price (rebalance targets).
  * Throws {@link InputError} naming the holdings row of every symbol that is not a column of the panel or has no
  * price on that date, and an error when the panel has no date on or before `date`.
  */
-export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, date: string): MarketSnapshot {
+export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, date: string, also: AlsoPriced = { symbols: [], why: '' }): MarketSnapshot {
   const index = indexAsOf(panel, date);
   if (index < 0) {
     throw new InputError([{ file: panel.file, message: `no prices on or before ${date}; the file starts on ${panel.dates[0] ?? '(no rows)'}` }]);
@@ -31,6 +38,13 @@ export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, d
       continue;
     }
     prices.set(position.symbol, price);
+  }
+  for (const symbol of also.symbols) {
+    if (prices.has(symbol)) continue;
+    const price = panel.closes.get(symbol)?.[index];
+    if (price === undefined) problems.push({ file: panel.file, message: `${symbol} (${also.why}) is not a column of ${panel.file}` });
+    else if (Number.isNaN(price)) problems.push({ file: panel.file, row: panel.rows[index], column: symbol, message: `${symbol} (${also.why}) has no price on ${priceDate}` });
+    else prices.set(symbol, price);
   }
   if (problems.length > 0) throw new InputError(problems);
   return { date: priceDate, prices };

@@ -46,6 +46,7 @@ export function crossFieldProblems(policy: Policy): CrossFieldProblem[] {
       message: `unknown time zone "${policy.time_zone}"; ${guess ? `did you mean \`${guess}\`?` : 'write an IANA name such as `America/New_York`'}`,
     });
   }
+  problems.push(...rebalanceProblems(policy));
   const firstIndex = new Map<string, number>();
   policy.rules.forEach((rule, index) => {
     const first = firstIndex.get(rule.id);
@@ -61,5 +62,43 @@ export function crossFieldProblems(policy: Policy): CrossFieldProblem[] {
       message: `rule id \`${rule.id}\` is already used by \`rules[${first}]\`; give each rule its own id`,
     });
   });
+  return problems;
+}
+
+function rebalanceProblems(policy: Policy): CrossFieldProblem[] {
+  const section = policy.rebalance;
+  if (!section) return [];
+  const problems: CrossFieldProblem[] = [];
+  const at = (...path: string[]): string[] => ['rebalance', ...path];
+  if ((section.targets === undefined) === (section.equal === undefined)) {
+    problems.push({
+      code: 'CONFLICT',
+      path: section.targets ? at('equal') : at(),
+      target: 'key',
+      ...(section.targets ? { related: [at('targets')] } : {}),
+      message: section.targets
+        ? 'give either `rebalance.targets` or `rebalance.equal`, not both'
+        : 'missing `rebalance.targets` (e.g. `targets: { KO: 10, PG: 10 }`) or `rebalance.equal` (e.g. `equal: [KO, PG]`)',
+    });
+  }
+  if (section.budget_pct !== undefined && section.budget_amount !== undefined) {
+    problems.push({
+      code: 'CONFLICT',
+      path: at('budget_amount'),
+      target: 'key',
+      related: [at('budget_pct')],
+      message: 'give either `rebalance.budget_pct` or `rebalance.budget_amount`, not both',
+    });
+  }
+  const sum = Object.values(section.targets ?? {}).reduce((a, b) => a + b, 0) + section.cash_target_pct;
+  if (section.targets && sum > 100 + 1e-9) {
+    problems.push({
+      code: 'CONFLICT',
+      path: at('targets'),
+      target: 'key',
+      related: [at('cash_target_pct')],
+      message: `\`rebalance.targets\` plus \`rebalance.cash_target_pct\` sum to ${Math.round(sum * 1e6) / 1e6}%; lower them to at most 100%`,
+    });
+  }
   return problems;
 }

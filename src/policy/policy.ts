@@ -15,7 +15,32 @@ export interface Policy {
   readonly approval: { readonly mode: 'recorded' };
   readonly exits: ExitRules;
   readonly limits: Limits;
+  /** Absent: no rebalancing. */
+  readonly rebalance?: RebalancePolicy;
   readonly rules: readonly CustomRule[];
+}
+
+/**
+ * The `rebalance:` section (note 004): target weights, drift bands, budget and overlays. Exactly one of `targets` /
+ * `equal`; at most one of `budget_pct` / `budget_amount` (checked by cross-field checks).
+ */
+export interface RebalancePolicy {
+  readonly enabled: boolean;
+  /** symbol → target weight in percent of equity. */
+  readonly targets?: Readonly<Record<string, number>>;
+  readonly equal?: readonly string[];
+  readonly cash_target_pct: number;
+  readonly bands: { readonly absolute_pp: number; readonly relative_pct: number };
+  readonly to: 'target' | 'band_edge';
+  readonly budget_pct?: number;
+  /** In base currency. */
+  readonly budget_amount?: number;
+  readonly mode: 'buy_and_sell' | 'buy_only';
+  readonly max_position_weight_pct: number;
+  readonly no_buy: readonly string[];
+  readonly no_sell: readonly string[];
+  readonly profit_take?: { readonly gain_pct: number; readonly boost_pct: number };
+  readonly tilt: 'neutral' | 'mean_reversion' | 'momentum';
 }
 
 /** The built-in exit and trim rules of note 002. */

@@ -1,6 +1,8 @@
 import type { DroppedProposal } from '../engine/candidate.js';
 import type { PositionFacts } from '../engine/position-facts.js';
 import type { Proposal } from '../engine/proposal.js';
+import type { RunMetrics } from '../engine/run-metrics.js';
+import type { DroppedTrade, RebalanceSummary } from '../engine/rebalance/index.js';
 import type { Policy } from '../policy/policy.js';
 
 /** Who or what started a run. */
@@ -40,8 +42,18 @@ export interface RunRecord {
     /** Holdings and the prices used, with weights and P&L. */
     readonly positions: readonly PositionFacts[];
   };
+  /** Exits first, then rebalance trades; each with its reason and reason tags. */
   readonly proposals: readonly Proposal[];
+  /** Exit candidates dropped by a limit. */
   readonly dropped: readonly DroppedProposal[];
+  /** The rebalance half: resolved target weights (percent), what its constraints dropped or cut, its summary. */
+  readonly rebalance?: {
+    readonly targetsPct: Readonly<Record<string, number>>;
+    readonly dropped: readonly DroppedTrade[];
+    readonly summary: RebalanceSummary;
+  };
+  /** Turnover, max drift before/after, number of trades, % of budget used (note 004 §9). */
+  readonly metrics: RunMetrics;
 }
 
 /** A run before the store has numbered it. */

@@ -32,6 +32,8 @@ describe('validatePolicy', () => {
     ['bad-time-zone.yaml', { code: 'BAD_TIME_ZONE', path: 'time_zone', line: 4, col: 12 }, /did you mean `America\/New_York`/],
     ['incomplete-condition.yaml', { code: 'BAD_CONDITION', path: 'rules[0].conditions.all[0]', line: 8, col: 11 }, /missing `value`/],
     ['empty.yaml', { code: 'EMPTY_FILE', line: 1, col: 1 }, /empty/],
+    ['rebalance-over-100.yaml', { code: 'CONFLICT', path: 'rebalance.targets', line: 5, col: 3, related: [{ path: 'rebalance.cash_target_pct', line: 6, col: 20 }] }, /sum to 110%/],
+    ['rebalance-targets-and-equal.yaml', { code: 'CONFLICT', path: 'rebalance.equal', line: 6, col: 3 }, /either `rebalance.targets` or `rebalance.equal`/],
   ])('should locate the mistake in %s', (name, expected, message) => {
     const [first] = check(name);
     expect(first).toMatchObject({ file: name, severity: 'error', ...expected });

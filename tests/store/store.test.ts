@@ -16,9 +16,10 @@ function run(policyId: string, evaluatedAt: string, sells: string[]): NewRun {
     inputs: { holdingsFile: 'h.csv', pricesFile: 'p.csv', cash: 0, equity: 0, positions: [] },
     proposals: sells.map((symbol) => ({
       id: `p-${symbol}`, policyId, kind: 'stale', action: 'exit', ruleId: 'stale', symbol, side: 'sell',
-      quantity: 1, price: 1, notional: 1, weightBeforePct: 1, weightAfterPct: 0, reason: 'r', alsoFired: [],
+      quantity: 1, price: 1, notional: 1, weightBeforePct: 1, weightAfterPct: 0, reason: 'r', alsoFired: [], tags: ['stale'],
     })),
     dropped: [],
+    metrics: { tradeCount: sells.length, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null },
   };
 }
 

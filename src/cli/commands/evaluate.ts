@@ -1,20 +1,13 @@
-import { resolve } from 'node:path';
-import { evaluatePolicyFile, loadPricePanel } from '../../jobs/evaluate-policy-file.js';
 import { Store } from '../../store/store.js';
-import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
+import { evaluateFromInputs, type EvaluationInputs } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { formatRun } from '../format/format-run.js';
 import { runJson } from '../format/run-json.js';
 
 /** Options of `ballast evaluate`. */
-export interface EvaluateOptions {
-  readonly policy: string;
-  readonly holdings: string;
-  readonly prices: string;
-  /** `YYYY-MM-DD`. */
-  readonly asOf: string;
+export interface EvaluateOptions extends EvaluationInputs {
   readonly json: boolean;
   /** false with `--no-record`: preview only. */
   readonly record: boolean;
@@ -26,17 +19,8 @@ export interface EvaluateOptions {
  * (unless `--no-record`) and prints the proposals as a table, or JSON with `--json`.
  */
 export async function evaluateCommand(options: EvaluateOptions, io: CliIo): Promise<number> {
-  const loaded = await loadPolicyFile(resolve(io.cwd, options.policy), io.cwd);
-  const prices = await loadPricePanel(resolve(io.cwd, options.prices), io.cwd);
   const store = options.record ? await Store.open(dataDir(io, options.dataDir)) : undefined;
-  const result = await evaluatePolicyFile(loaded, {
-    holdingsPath: resolve(io.cwd, options.holdings),
-    prices,
-    asOf: options.asOf,
-    initiator: 'cli',
-    cwd: io.cwd,
-    ...(store ? { store } : {}),
-  });
+  const result = await evaluateFromInputs(options, io, 'cli', store);
   io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result));
   return EXIT.ok;
 }

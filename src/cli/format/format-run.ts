@@ -1,14 +1,35 @@
 import { money, pct, shares } from '../../engine/format-numbers.js';
 import type { PolicyRun } from '../../jobs/evaluate-policy-file.js';
+import type { RunMetrics } from '../../engine/run-metrics.js';
+import type { Evaluation } from '../../engine/evaluate.js';
+import type { DroppedTrade } from '../../engine/rebalance/index.js';
+import type { Policy } from '../../policy/policy.js';
+
+/** What a run printout shows: the same for a fresh evaluation and for a recorded run (`ballast show`). */
+export interface RunView {
+  readonly policy: Policy;
+  readonly file: string;
+  readonly revision: string;
+  readonly evaluation: Pick<Evaluation, 'asOf' | 'equity' | 'cash' | 'positions' | 'proposals' | 'dropped' | 'metrics'> & {
+    readonly rebalance?: { readonly dropped: readonly DroppedTrade[] } | undefined;
+  };
+  readonly footer: string;
+}
+
+/** A fresh policy run as a {@link RunView}. */
+export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): string {
+  const footer = run ? `recorded as ${run.id}` : 'preview only: not recorded';
+  return formatRunView({ policy, file: loaded.file, revision: loaded.revision.revision, evaluation, footer });
+}
 
 /**
- * A policy run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal
- * with its reason beneath, then what the limits dropped and where the run was recorded.
+ * A run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal
+ * with its reason beneath, then what the limits and rebalance constraints dropped, the metrics and a footer.
  */
-export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): string {
+export function formatRunView({ policy, file, revision, evaluation, footer }: RunView): string {
   const lines: string[] = [];
   const ccy = policy.base_currency;
-  lines.push(`${policy.name} · ${loaded.file} @ ${loaded.revision.revision}`);
+  lines.push(`${policy.name} · ${file} @ ${revision}`);
   lines.push(`  prices as of ${evaluation.asOf} · equity ${money(evaluation.equity)} ${ccy} · cash ${money(evaluation.cash)} ${ccy} · ${evaluation.positions.length} positions`);
   if (evaluation.proposals.length === 0) {
     lines.push('  no proposals: every position is within the policy');
@@ -40,6 +61,22 @@ export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): strin
       lines.push(`    ${d.proposal.symbol.padEnd(6)} ${d.proposal.ruleId.padEnd(18)} ${d.constraint}: ${d.detail}`);
     }
   }
-  lines.push(run ? `  recorded as ${run.id}` : '  preview only: not recorded');
+  const plan = evaluation.rebalance;
+  if (plan && plan.dropped.length > 0) {
+    lines.push(`  rebalance trades dropped or cut by constraints (${plan.dropped.length}):`);
+    for (const d of plan.dropped) lines.push(`    ${d.symbol.padEnd(6)} ${d.side.padEnd(4)} ${d.effect.padEnd(7)} ${d.constraint}: ${d.detail}`);
+  }
+  lines.push(`  ${formatMetrics(evaluation.metrics)}`);
+  lines.push(`  ${footer}`);
   return lines.join('\n');
+}
+
+/** One line of run metrics: trades, turnover, max drift before → after, budget used. */
+export function formatMetrics(metrics: RunMetrics): string {
+  const parts = [`${metrics.tradeCount} ${metrics.tradeCount === 1 ? 'trade' : 'trades'}`, `turnover ${pct(metrics.turnoverPct)}%`];
+  if (metrics.maxDriftBeforePp !== null && metrics.maxDriftAfterPp !== null) {
+    parts.push(`max drift ${pct(metrics.maxDriftBeforePp)} pp → ${pct(metrics.maxDriftAfterPp)} pp`);
+  }
+  if (metrics.budgetUsedPct !== null) parts.push(`budget used ${pct(metrics.budgetUsedPct)}%`);
+  return parts.join(' · ');
 }

@@ -3,6 +3,7 @@ import { JSONFile } from 'lowdb/node';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordedExit } from '../engine/apply-limits.js';
+import { BallastError } from '../errors.js';
 import type { NewRun, RunRecord } from './run-record.js';
 
 /** The whole database file: small, versioned, one JSON document. */
@@ -35,7 +36,7 @@ export class Store {
     this.location = location;
   }
 
-  /** Opens (creating if needed) the database in `dataDir`. Throws when the file exists but is not valid JSON. */
+  /** Opens (creating if needed) the database in `dataDir`. Throws `CORRUPT_DATABASE` when the file is not valid JSON. */
   static async open(dataDir: string): Promise<Store> {
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, DATABASE_FILE);
@@ -49,7 +50,11 @@ export class Store {
 
   static async #load(adapter: Adapter<StoreData>, location: string): Promise<Store> {
     const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [] });
-    await db.read();
+    try {
+      await db.read();
+    } catch (error) {
+      throw new BallastError('CORRUPT_DATABASE', `${location} is not valid JSON (${(error as Error).message}); move it aside to start a new database`, { cause: error });
+    }
     return new Store(db, location);
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,5 +56,15 @@ describe('Store', () => {
     await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
     expect(store.location).toBe('(memory)');
     expect(store.listRuns()).toHaveLength(1);
+  });
+});
+
+describe('Store.open on a damaged file', () => {
+  it('should say which file is damaged and what to do, without touching it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-store-'));
+    await writeFile(join(dir, 'ballast.json'), '{"version":1,"runs":[');
+    await expect(Store.open(dir)).rejects.toMatchObject({ code: 'CORRUPT_DATABASE', message: expect.stringMatching(/ballast\.json is not valid JSON .*move it aside/) });
+    expect(await readFile(join(dir, 'ballast.json'), 'utf8')).toBe('{"version":1,"runs":[');
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -20,15 +20,6 @@ export function formatMoney(value: number): string {
   return value.toFixed(2);
 }
 
-/**
- * Rounds money half away from zero to cents (the `Proposal.notional` rule). Uses `toFixed(8)` first so that
- * float noise such as 1.0049999999 from 0.335 × 3 does not decide the half-cent.
- */
-export function roundMoney(value: number): number {
-  const cents = Math.round(Math.abs(Number((value * 100).toFixed(8))));
-  return value < 0 ? -cents / 100 : cents / 100;
-}
-
 /** A share quantity rounded to the share step's decimals, so 3 × 0.1 reads 0.3 and never exceeds what was held. */
 export function roundQuantity(units: number, step: number): number {
   return step === 1 ? units : Number((units * step).toFixed(10));

@@ -1,6 +1,7 @@
 import type { Holdings } from '../../portfolio/holdings.js';
 import { describeTrade } from './describe-trade.js';
-import { roundMoney, roundQuantity } from './format-numbers.js';
+import { roundQuantity } from './format-numbers.js';
+import { roundMoney } from '../../util/round.js';
 import { measureDrift } from './measure-drift.js';
 import { planDriftTrades } from './plan-drift-trades.js';
 import type { RebalanceOptions } from './rebalance-options.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPct, formatSignedPp, roundMoney, roundQuantity } from '../../../src/engine/rebalance/format-numbers.js';
+import { formatPct, formatSignedPp, roundQuantity } from '../../../src/engine/rebalance/format-numbers.js';
+import { roundMoney } from '../../../src/util/round.js';
 
 describe('roundMoney', () => {
   it('should round half away from zero to cents', () => {

@@ -19,6 +19,16 @@ export interface EvaluationHistory {
   readonly recentExits: readonly RecordedExit[];
 }
 
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * Evaluate only these rules, by rule id as proposals name them (`take_profit`, `cut_loss`, `stale`,
+   * `concentration`, `custom:<id>`); e.g. a schedule's daily guards. Default: every enabled rule. A disabled or
+   * unknown id simply does not run. See `rulesForRuns` for turning a schedule's `runs` into this list.
+   */
+  readonly only?: readonly string[];
+}
+
 /**
  * The result of one evaluation: the proposals that survived the limits (in priority order), those the limits
  * dropped, and the facts every decision was made on (kept with the run record).
@@ -44,6 +54,7 @@ export interface Evaluation {
  * compiled to json-rules-engine rules, each run per position where its compiled predicate
  * ({@link compilePrefilter}) holds, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
  * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}).
+ * `options.only` restricts the rules evaluated (limits still apply as usual).
  * Same inputs, same output: nothing here reads the clock, the disk or the network.
  * Throws {@link MissingPriceError} when a held symbol has no price.
  */
@@ -53,10 +64,12 @@ export async function evaluate(
   market: MarketSnapshot,
   now: Date,
   history: EvaluationHistory = { recentExits: [] },
+  options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const today = DateTime.fromJSDate(now, { zone: policy.time_zone }).toISODate()!;
   const facts = positionFacts(holdings, market, today);
-  const rules = compileRules(policy);
+  const only = options.only;
+  const rules = compileRules(policy).filter((rule) => only === undefined || only.includes(String(rule.name)));
   const engines = rules.map((rule) => new Engine([rule], { allowUndefinedFacts: false }));
   const mayFire = compilePrefilter(rules);
   const candidates: Candidate[] = [];

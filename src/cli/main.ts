@@ -8,6 +8,9 @@ import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
+import { nextCommand } from './commands/next.js';
+import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostics } from './format/format-diagnostics.js';
 
@@ -91,6 +94,38 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { policies: string; examples: string; asOf?: string; json?: boolean; dataDir?: string }) => {
       exitCode = await runMainJob({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('serve')
+    .description('run by itself: evaluate every policy on its schedules, catch up once on start, reload edited policies')
+    .option('--policies <dir>', 'policy folder', 'policies')
+    .option('--examples <dir>', 'example data folder (holdings/<policy id>.csv, prices/)', 'examples')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .option('--no-watch', 'do not reload edited policies')
+    .action(async (opts: { policies: string; examples: string; dataDir?: string; watch: boolean }) => {
+      exitCode = await serveCommand(opts, io);
+    });
+
+  program
+    .command('next')
+    .description('last and next run of every schedule of every policy, in the policy time zone and yours')
+    .option('--policies <dir>', 'policy folder', 'policies')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .option('--tz <zone>', 'your IANA time zone (default: $TZ or the machine zone)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { policies: string; dataDir?: string; tz?: string; json?: boolean }) => {
+      exitCode = await nextCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('status')
+    .description('is ballast serve running, which policies are scheduled, recent scheduled slots')
+    .option('--policies <dir>', 'policy folder', 'policies')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { policies: string; dataDir?: string; json?: boolean }) => {
+      exitCode = await statusCommand({ ...opts, json: opts.json ?? false }, io);
     });
 
   try {

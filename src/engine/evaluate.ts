@@ -23,6 +23,17 @@ export interface EvaluationHistory {
   readonly recentExits: readonly RecordedExit[];
 }
 
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * Evaluate only these rules, by rule id as proposals name them (`take_profit`, `cut_loss`, `stale`,
+   * `concentration`, `custom:<id>`, and `rebalance` for the `rebalance:` section); e.g. a schedule's daily guards.
+   * Default: every enabled rule and the rebalance. A disabled or
+   * unknown id simply does not run. See `rulesForRuns` for turning a schedule's `runs` into this list.
+   */
+  readonly only?: readonly string[];
+}
+
 /**
  * The result of one evaluation: the proposals that survived the limits (in priority order), those the limits
  * dropped, and the facts every decision was made on (kept with the run record).
@@ -55,6 +66,7 @@ export interface Evaluation {
  * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}) →
  * with a `rebalance:` section, the target-weight rebalance of note 004 on the holdings left after those exits
  * ({@link planRebalance}), so exits come first and buys fit the cash the sells free.
+ * `options.only` restricts the rules evaluated (limits still apply as usual).
  * Same inputs, same output: nothing here reads the clock, the disk or the network.
  * Throws {@link MissingPriceError} when a held symbol has no price, `RebalanceError` when a target has none.
  */
@@ -64,10 +76,12 @@ export async function evaluate(
   market: MarketSnapshot,
   now: Date,
   history: EvaluationHistory = { recentExits: [] },
+  options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const today = DateTime.fromJSDate(now, { zone: policy.time_zone }).toISODate()!;
   const facts = positionFacts(holdings, market, today);
-  const rules = compileRules(policy);
+  const only = options.only;
+  const rules = compileRules(policy).filter((rule) => only === undefined || only.includes(String(rule.name)));
   const engines = rules.map((rule) => new Engine([rule], { allowUndefinedFacts: false }));
   const mayFire = compilePrefilter(rules);
   const candidates: Candidate[] = [];
@@ -82,7 +96,7 @@ export async function evaluate(
     }
   }
   const { proposals: exits, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
-  const section = policy.rebalance?.enabled ? policy.rebalance : undefined;
+  const section = policy.rebalance?.enabled && (only === undefined || only.includes('rebalance')) ? policy.rebalance : undefined;
   const tradesLeft = policy.limits.max_trades_per_run - exits.length;
   const plan = section ? planRebalance(policy, section, holdingsAfterSells(holdings, exits), market.prices, market.date, tradesLeft) : undefined;
   const proposals = [...exits, ...(plan?.proposals ?? [])];

@@ -6,7 +6,8 @@ import { asOfInstant } from '../market/as-of-instant.js';
 import { parseHoldings } from '../market/parse-holdings.js';
 import { parsePricePanel } from '../market/parse-price-panel.js';
 import type { PricePanel } from '../market/price-panel.js';
-import { snapshotForHoldings } from '../market/snapshot-for-holdings.js';
+import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
+import { newRun } from './new-run.js';
 import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
 import type { Store } from '../store/store.js';
 import type { RunInitiator, RunRecord } from '../store/run-record.js';
@@ -52,32 +53,14 @@ export async function evaluatePolicyFile(loaded: LoadedPolicyFile, request: Eval
   const cwd = request.cwd ?? process.cwd();
   const holdingsFile = relative(cwd, request.holdingsPath) || request.holdingsPath;
   const holdings = parseHoldings(holdingsFile, await readInput(request.holdingsPath, holdingsFile));
-  const targets = policy.rebalance?.enabled ? Object.keys(policy.rebalance.targets ?? {}).concat(policy.rebalance.equal ?? []) : [];
-  const market = snapshotForHoldings(request.prices, holdings, request.asOf, { symbols: targets, why: `a rebalance target of ${loaded.file}` });
+  const market = snapshotForPolicy(request.prices, holdings, request.asOf, policy);
   const now = asOfInstant(request.asOf, policy.time_zone);
   const recentExits = request.store?.recordedExits(policy.id) ?? [];
   const evaluation = await evaluate(policy, holdings.holdings, market, now, { recentExits });
   if (!request.store) return { policy, loaded, evaluation };
-  const run = await request.store.recordRun({
-    policy: { policyId: policy.id, ...loaded.revision },
-    policySnapshot: policy,
-    initiator: request.initiator,
-    asOf: evaluation.asOf,
-    evaluatedAt: evaluation.evaluatedAt,
-    inputs: {
-      holdingsFile,
-      pricesFile: request.prices.file,
-      cash: evaluation.cash,
-      equity: evaluation.equity,
-      positions: evaluation.positions,
-    },
-    proposals: evaluation.proposals,
-    dropped: evaluation.dropped,
-    ...(evaluation.rebalance
-      ? { rebalance: { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } }
-      : {}),
-    metrics: evaluation.metrics,
-  });
+  const run = await request.store.recordRun(
+    newRun(policy, evaluation, { initiator: request.initiator, revision: loaded.revision, holdingsFile, pricesFile: request.prices.file }),
+  );
   return { policy, loaded, evaluation, run };
 }
 

@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../errors.js';
 import type { HoldingsFile } from './parse-holdings.js';
 import type { MarketSnapshot } from './market-snapshot.js';
+import type { Policy } from '../policy/policy.js';
 import { indexAsOf, type PricePanel } from './price-panel.js';
 
 /** Symbols that need a price although they are not held (rebalance targets), and why, for error messages. */
@@ -48,4 +49,14 @@ export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, d
   }
   if (problems.length > 0) throw new InputError(problems);
   return { date: priceDate, prices };
+}
+
+/**
+ * The prices a policy's evaluation needs as of `date`: every held symbol and, with an enabled `rebalance:` section,
+ * every target symbol. Errors as {@link snapshotForHoldings}.
+ */
+export function snapshotForPolicy(panel: PricePanel, holdings: HoldingsFile, date: string, policy: Policy): MarketSnapshot {
+  const section = policy.rebalance?.enabled ? policy.rebalance : undefined;
+  const targets = section ? [...Object.keys(section.targets ?? {}), ...(section.equal ?? [])] : [];
+  return snapshotForHoldings(panel, holdings, date, { symbols: targets, why: `a rebalance target of ${policy.id}` });
 }

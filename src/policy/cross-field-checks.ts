@@ -1,10 +1,16 @@
 import { IANAZone } from 'luxon';
 import { didYouMean } from '../util/did-you-mean.js';
+import type { ScheduleErrorCode } from '../schedule/schedule-error.js';
 import type { SchemaProblem } from './schema-problems.js';
 import type { Policy } from './policy.js';
+import { scheduleProblems } from './schedule-problems.js';
 
-/** A problem that involves more than one field: `related` names the others, so both can be shown. */
-export interface CrossFieldProblem extends SchemaProblem {
+/**
+ * A problem that involves more than one field: `related` names the others, so both can be shown. Schedule problems
+ * keep the schedule parser's code (`SCHEDULE_…`).
+ */
+export interface CrossFieldProblem extends Omit<SchemaProblem, 'code'> {
+  readonly code: SchemaProblem['code'] | ScheduleErrorCode;
   readonly related?: readonly (readonly (string | number)[])[];
 }
 
@@ -62,6 +68,7 @@ export function crossFieldProblems(policy: Policy): CrossFieldProblem[] {
       message: `rule id \`${rule.id}\` is already used by \`rules[${first}]\`; give each rule its own id`,
     });
   });
+  problems.push(...scheduleProblems(policy));
   return problems;
 }
 

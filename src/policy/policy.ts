@@ -1,3 +1,7 @@
+import type { CalendarCode } from '../market/calendars/get-calendar.js';
+import type { ScheduleSpec } from '../schedule/parse-schedule.js';
+import type { CatchUpRule } from '../schedule/schedule.js';
+
 /**
  * A validated policy, with every default filled in: the shape of `schemas/policy.schema.json`.
  *
@@ -11,6 +15,12 @@ export interface Policy {
   readonly account: string;
   readonly base_currency: string;
   readonly time_zone: string;
+  /** Session calendar of the schedules (`XNYS`, `XNSE`); absent means every day is a trading day. */
+  readonly calendar?: CalendarCode;
+  /** When `ballast serve` evaluates the policy (schedule entries as written; parsed by `policySchedules`). Default `[]`. */
+  readonly schedules: readonly ScheduleSpec[];
+  /** Missed-slot handling on start for schedules without their own `catch_up`. Default `latest`. */
+  readonly catch_up: CatchUpRule;
   readonly fractional_shares: boolean;
   readonly approval: { readonly mode: 'recorded' };
   readonly exits: ExitRules;

@@ -1,7 +1,9 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/policy.schema.json' with { type: 'json' };
+import scheduleSchema from '../../schemas/schedule.schema.json' with { type: 'json' };
 import { didYouMean } from '../util/did-you-mean.js';
 import type { PolicyProblemCode } from './diagnostic.js';
+import { scheduleEntryProblem } from './schedule-entry-problem.js';
 
 /** A schema problem before it is placed in the source: the path, whether it points at a key, and the words. */
 export interface SchemaProblem {
@@ -13,6 +15,7 @@ export interface SchemaProblem {
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addKeyword('markdownDescription');
+ajv.addSchema(scheduleSchema);
 const validateSchema = ajv.compile(schema);
 
 const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
@@ -27,7 +30,9 @@ export function schemaProblems(data: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validateSchema.errors ?? []) {
-    const problem = describe(error, data);
+    const reworded = scheduleEntryProblem(error, data);
+    if (reworded === null) continue;
+    const problem = reworded ?? describe(error, data);
     if (!problem) continue;
     const key = `${problem.path.join('/')}|${problem.code}`;
     if (seen.has(key)) continue;

@@ -54,6 +54,21 @@ export interface RunRecord {
   };
   /** Turnover, max drift before/after, number of trades, % of budget used (note 004 §9). */
   readonly metrics: RunMetrics;
+  /** For a scheduled run (`initiator: 'schedule'`): the slot it ran for and the rules it evaluated. */
+  readonly slot?: RunSlot;
+}
+
+/** The slot a scheduled run was for. */
+export interface RunSlot {
+  /** Slot key `policyId/scheduleId/2026-03-09T20:30:00Z`. */
+  readonly key: string;
+  readonly scheduleId: string;
+  /** Slot instant, ISO 8601 UTC. */
+  readonly at: string;
+  /** The schedule's `runs` list as written (`[all]`, `[take_profit, cut_loss]`, …). */
+  readonly runs: readonly string[];
+  /** Rule ids evaluated (`take_profit`, `custom:<id>`); absent when every rule ran. */
+  readonly rules?: readonly string[];
 }
 
 /** A run before the store has numbered it. */

@@ -6,8 +6,10 @@
  */
 export function roundHalfAway(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
-  const shifted = Number(`${Math.abs(value)}e${decimals}`);
-  const rounded = Number(`${Math.round(shifted)}e-${decimals}`);
+  const text = String(Math.abs(value));
+  // Tiny or huge numbers print with an exponent ("1e-16"), which the text shift cannot extend; scale them instead.
+  const shifted = text.includes('e') ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
+  const rounded = Math.round(shifted) / 10 ** decimals;
   return value < 0 ? -rounded : rounded;
 }
 

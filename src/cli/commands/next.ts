@@ -1,0 +1,35 @@
+import { scheduleOverview } from '../../serve/schedule-overview.js';
+import { Store } from '../../store/store.js';
+import type { CliIo } from '../cli-io.js';
+import { dataDir } from '../data-dir.js';
+import { EXIT } from '../exit-codes.js';
+import { formatScheduleRows } from '../format/format-schedule-rows.js';
+import { loadActivePolicies } from './load-active-policies.js';
+
+/** Options of `ballast next`. */
+export interface NextOptions {
+  readonly policies: string;
+  readonly dataDir?: string;
+  /** The user's IANA zone for the second column; default `$TZ`, else the machine's zone. */
+  readonly tz?: string;
+  readonly json: boolean;
+}
+
+/**
+ * `ballast next`: the last recorded and the next run of every schedule of every valid policy, in the policy's time
+ * zone and the user's. Reads the database without writing it, so it can run while `ballast serve` does.
+ * Exit 1 when a policy is invalid (it is listed with its diagnostics).
+ */
+export async function nextCommand(options: NextOptions, io: CliIo): Promise<number> {
+  const { active, invalid } = await loadActivePolicies(options.policies, io);
+  const store = await Store.open(dataDir(io, options.dataDir));
+  const rows = scheduleOverview(active, store, io.now());
+  const userZone = options.tz ?? io.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (options.json) {
+    io.stdout(JSON.stringify({ now: io.now().toISOString(), userZone, schedules: rows, invalid }, null, 2));
+  } else {
+    io.stdout(formatScheduleRows(rows, userZone));
+    for (const bad of invalid) io.stderr(`${bad.file} is invalid and not scheduled:\n${bad.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}  ${d.path || '(file)'}  ${d.message}`).join('\n')}`);
+  }
+  return invalid.length === 0 ? EXIT.ok : EXIT.problems;
+}

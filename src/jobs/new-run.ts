@@ -1,0 +1,38 @@
+import type { Evaluation } from '../engine/evaluate.js';
+import type { Policy } from '../policy/policy.js';
+import type { NewRun, PolicyRevision, RunInitiator, RunSlot } from '../store/run-record.js';
+
+/** Where a run's inputs came from and what started it. */
+export interface RunOrigin {
+  readonly initiator: RunInitiator;
+  readonly revision: Omit<PolicyRevision, 'policyId'>;
+  readonly holdingsFile: string;
+  readonly pricesFile: string;
+  /** For scheduled runs. */
+  readonly slot?: RunSlot;
+}
+
+/** The record of an evaluation, ready for `Store.recordRun`: the one place a run record is assembled. */
+export function newRun(policy: Policy, evaluation: Evaluation, origin: RunOrigin): NewRun {
+  return {
+    policy: { policyId: policy.id, ...origin.revision },
+    policySnapshot: policy,
+    initiator: origin.initiator,
+    asOf: evaluation.asOf,
+    evaluatedAt: evaluation.evaluatedAt,
+    inputs: {
+      holdingsFile: origin.holdingsFile,
+      pricesFile: origin.pricesFile,
+      cash: evaluation.cash,
+      equity: evaluation.equity,
+      positions: evaluation.positions,
+    },
+    proposals: evaluation.proposals,
+    dropped: evaluation.dropped,
+    ...(evaluation.rebalance
+      ? { rebalance: { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } }
+      : {}),
+    metrics: evaluation.metrics,
+    ...(origin.slot ? { slot: origin.slot } : {}),
+  };
+}

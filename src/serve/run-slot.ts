@@ -1,0 +1,56 @@
+import { evaluate } from '../engine/evaluate.js';
+import { rulesForRuns } from '../engine/rules-for-runs.js';
+import type { Slot } from '../schedule/schedule.js';
+import type { RunRecord } from '../store/run-record.js';
+import type { Store } from '../store/store.js';
+import type { InputsProvider } from './inputs-provider.js';
+import type { ActivePolicy } from './policy-registry.js';
+import { newRun } from '../jobs/new-run.js';
+
+/** How one slot ended. */
+export type SlotOutcome =
+  | { readonly slot: Slot; readonly status: 'finished'; readonly run: RunRecord }
+  | { readonly slot: Slot; readonly status: 'failed'; readonly error: Error }
+  | { readonly slot: Slot; readonly status: 'skipped_recorded' };
+
+/**
+ * Runs one slot exactly once: records the slot key as `started` (written to disk) before anything else, evaluates the
+ * policy revision in force with only the rules the schedule `runs` ({@link rulesForRuns}), at the slot instant, on
+ * the provider's inputs, records the run (initiator `schedule`, with the slot and the revision), and marks the slot
+ * `finished` — or `failed` with the error, never retried. A key already in the store is skipped.
+ */
+export async function runSlot(
+  slot: Slot,
+  reason: 'on_time' | 'caught_up',
+  active: ActivePolicy,
+  deps: { readonly store: Store; readonly inputs: InputsProvider; readonly now: () => Date },
+): Promise<SlotOutcome> {
+  const { store, inputs } = deps;
+  if (store.slotRecord(slot.key)) return { slot, status: 'skipped_recorded' };
+  const { policy, loaded } = active;
+  await store.beginSlot({
+    key: slot.key, policyId: slot.policyId, scheduleId: slot.scheduleId, at: slot.at, reason,
+    revision: loaded.revision, startedAt: deps.now().toISOString(),
+  });
+  try {
+    const input = await inputs.inputsFor(policy, slot);
+    const only = rulesForRuns(policy, slot.runs);
+    const evaluation = await evaluate(policy, input.holdings, input.market, new Date(slot.at),
+      { recentExits: store.recordedExits(policy.id) }, only === undefined ? {} : { only });
+    const run = await store.recordRun(
+      newRun(policy, evaluation, {
+        initiator: 'schedule',
+        revision: loaded.revision,
+        holdingsFile: input.holdingsFile,
+        pricesFile: input.pricesFile,
+        slot: { key: slot.key, scheduleId: slot.scheduleId, at: slot.at, runs: slot.runs, ...(only === undefined ? {} : { rules: only }) },
+      }),
+    );
+    await store.finishSlot(slot.key, { state: 'finished', runId: run.id, finishedAt: deps.now().toISOString() });
+    return { slot, status: 'finished', run };
+  } catch (cause) {
+    const error = cause instanceof Error ? cause : new Error(String(cause));
+    await store.finishSlot(slot.key, { state: 'failed', error: error.message, finishedAt: deps.now().toISOString() });
+    return { slot, status: 'failed', error };
+  }
+}

@@ -1,0 +1,178 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { fixedInputs, manualWatcher, recordingNotifier, workspace } from './daemon-harness.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+async function ws(files?: Record<string, string>) {
+  const w = await workspace(files);
+  dirs.push(w.dir);
+  return w;
+}
+
+const NIGHTLY = (when: string, extra = '') => `version: 1\nid: night-bot\naccount: paper\ntime_zone: America/New_York\n${extra}schedules:\n  - { id: night, when: "${when}" }\n`;
+
+describe('Daemon', () => {
+  it('should run each schedule of a policy with its own rules: daily guards take_profit/cut_loss only, the weekly review all', async () => {
+    const w = await ws();
+    const clock = new FakeClock('2026-11-23T17:00:00Z'); // Monday 12:00 New York
+    const notifier = recordingNotifier();
+    const { daemon, store } = await w.daemon(clock, { notifier });
+    const start = await daemon.start();
+    expect(start.outcomes).toEqual([]);
+    expect(daemon.nextWake?.toISOString()).toBe('2026-11-23T21:30:00.000Z');
+
+    await clock.advanceTo('2026-11-29T05:00:00Z', () => daemon.idle());
+    const runs = store.listRuns({ policyId: 'shorgan-bot' });
+    expect(runs.map((r) => r.slot?.key)).toEqual([
+      'shorgan-bot/daily_guards/2026-11-23T21:30:00Z',
+      'shorgan-bot/daily_guards/2026-11-24T21:30:00Z',
+      'shorgan-bot/daily_guards/2026-11-25T21:30:00Z',
+      'shorgan-bot/daily_guards/2026-11-27T21:30:00Z', // 26th: Thanksgiving, no session
+      'shorgan-bot/weekly_review/2026-11-28T16:55:00Z',
+    ]);
+    const guards = runs[0]!;
+    expect(guards).toMatchObject({ initiator: 'schedule', evaluatedAt: '2026-11-23T21:30:00.000Z', slot: { runs: ['take_profit', 'cut_loss'], rules: ['take_profit', 'cut_loss'] } });
+    const guardRules = [...guards.proposals, ...guards.dropped.map((d) => d.proposal)].map((p) => p.ruleId);
+    expect(guardRules.length).toBeGreaterThan(0);
+    expect(guardRules.every((id) => id === 'take_profit' || id === 'cut_loss')).toBe(true);
+    const review = runs[4]!;
+    expect(review.slot?.rules).toBeUndefined();
+    const reviewRules = new Set([...review.proposals, ...review.dropped.map((d) => d.proposal)].map((p) => p.ruleId));
+    expect([...reviewRules].some((id) => id !== 'take_profit' && id !== 'cut_loss')).toBe(true);
+    expect(store.listRuns({ policyId: 'dee-bot' }).map((r) => r.slot?.key)).toEqual(['dee-bot/weekly_review/2026-11-28T16:55:00Z']);
+    expect(notifier.runs).toHaveLength(6);
+    await daemon.stop();
+  });
+
+  it('should catch up one slot after a three-day downtime, and none on a restart right after (real lowdb file)', async () => {
+    const w = await ws();
+    const first = new FakeClock('2026-11-16T17:00:00Z'); // Monday 12:00 New York
+    const a = await w.daemon(first);
+    await a.daemon.start();
+    await first.advanceTo('2026-11-16T22:00:00Z', () => a.daemon.idle()); // Monday's guards run at 16:30
+    await a.daemon.stop();
+    expect(a.store.listSlots().map((s) => [s.key, s.state])).toEqual([['shorgan-bot/daily_guards/2026-11-16T21:30:00Z', 'finished']]);
+
+    // Down Monday 17:00 → Thursday 18:00 New York: Tuesday, Wednesday and Thursday guards were missed.
+    const second = new FakeClock('2026-11-19T23:00:00Z');
+    const b = await w.daemon(second, { store: await Store.open(w.dataDir) });
+    const report = await b.daemon.start();
+    expect(report.outcomes.map((o) => [o.slot.key, o.status])).toEqual([['shorgan-bot/daily_guards/2026-11-19T21:30:00Z', 'finished']]);
+    expect(report.decisions).toMatchObject([
+      { policyId: 'dee-bot', scheduleId: 'weekly_review', reason: 'never_run' },
+      { policyId: 'shorgan-bot', scheduleId: 'daily_guards', reason: 'caught_up', missed: 2 },
+      { policyId: 'shorgan-bot', scheduleId: 'weekly_review', reason: 'never_run' },
+    ]);
+    await b.daemon.stop();
+
+    const third = new FakeClock('2026-11-19T23:02:00Z');
+    const c = await w.daemon(third, { store: await Store.open(w.dataDir) });
+    expect((await c.daemon.start()).outcomes).toEqual([]);
+    await c.daemon.stop();
+    const onDisk = JSON.parse(await readFile(join(w.dataDir, 'ballast.json'), 'utf8'));
+    expect(Object.values(onDisk.slots)).toMatchObject([
+      { key: 'shorgan-bot/daily_guards/2026-11-16T21:30:00Z', state: 'finished', reason: 'on_time', runId: 'run-000001' },
+      { key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', state: 'finished', reason: 'caught_up', runId: 'run-000002', startedAt: '2026-11-19T23:00:00.000Z' },
+    ]);
+    expect(onDisk.runs).toHaveLength(2);
+  });
+
+  it('should never rerun a slot whose run was interrupted (recorded as started before the run)', async () => {
+    const w = await ws();
+    const store = await Store.open(w.dataDir);
+    await store.beginSlot({ key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', policyId: 'shorgan-bot', scheduleId: 'daily_guards', at: '2026-11-19T21:30:00Z', reason: 'on_time', revision: { file: 'x', revision: 'r', contentHash: 'h' }, startedAt: '2026-11-19T21:30:00.000Z' });
+    const clock = new FakeClock('2026-11-19T23:00:00Z');
+    const { daemon } = await w.daemon(clock, { store: await Store.open(w.dataDir) });
+    expect((await daemon.start()).outcomes).toEqual([]);
+    await daemon.stop();
+  });
+
+  it('should run a slot in the spring-forward gap once at 03:00 EDT and one in the fall-back overlap once at the first 01:30', async () => {
+    const w = await ws({ 'night.yaml': NIGHTLY('daily at 02:30') });
+    const clock = new FakeClock('2026-03-07T12:00:00Z');
+    const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs });
+    await daemon.start();
+    await clock.advanceTo('2026-03-08T12:00:00Z', () => daemon.idle());
+    expect(store.listSlots().map((s) => [s.at, s.startedAt])).toEqual([
+      ['2026-03-08T07:00:00Z', '2026-03-08T07:00:00.000Z'],
+    ]);
+    await daemon.stop();
+
+    const w2 = await ws({ 'night.yaml': NIGHTLY('daily at 01:30') });
+    const fall = new FakeClock('2026-10-31T12:00:00Z');
+    const d2 = await w2.daemon(fall, { inputs: fixedInputs });
+    await d2.daemon.start();
+    await fall.advanceTo('2026-11-01T12:00:00Z', () => d2.daemon.idle());
+    expect(d2.store.listSlots().map((s) => s.at)).toEqual(['2026-11-01T05:30:00Z']);
+    await d2.daemon.stop();
+  });
+
+  it('should roll a holiday slot to the previous or next session as configured', async () => {
+    const policy = (roll: string) => `version: 1\nid: roll-bot\naccount: paper\ncalendar: XNYS\nschedules:\n  - { id: thu, when: "weekly on thursday at 16:30", roll: ${roll} }\n`;
+    for (const [roll, at] of [['previous', '2026-11-25T21:30:00Z'], ['next', '2026-11-27T21:30:00Z']] as const) {
+      const w = await ws({ 'roll.yaml': policy(roll) });
+      const clock = new FakeClock('2026-11-23T12:00:00Z');
+      const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs });
+      await daemon.start();
+      await clock.advanceTo('2026-11-29T00:00:00Z', () => daemon.idle());
+      expect(store.listSlots().map((s) => s.at), roll).toEqual([at]);
+      await daemon.stop();
+    }
+  });
+
+  it('should keep the last good revision in force after an invalid edit, report its position, and take the next valid one', async () => {
+    const text = (gain: string) => `version: 1\nid: edit-bot\naccount: paper\ntime_zone: America/New_York\nexits:\n  take_profit:\n    gain_pct: ${gain}\nschedules:\n  - { id: night, when: "daily at 18:00", runs: [take_profit] }\n`;
+    const w = await ws({ 'edit.yaml': text('30') });
+    const clock = new FakeClock('2026-11-23T12:00:00Z');
+    const notifier = recordingNotifier();
+    const watch = manualWatcher();
+    const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs, notifier, watch });
+    await daemon.start();
+    const good = daemon.registry.byPolicyId('edit-bot')!.loaded.revision.contentHash;
+
+    const path = await w.write('edit.yaml', text('"30%"'));
+    watch.emit(path);
+    await daemon.idle();
+    expect(notifier.invalid).toMatchObject([{ file: 'policies/edit.yaml', diagnostics: [{ code: 'WRONG_TYPE', path: 'exits.take_profit.gain_pct', line: 7, col: 15 }] }]);
+    await clock.advanceTo('2026-11-23T23:30:00Z', () => daemon.idle());
+    const [first] = store.listRuns();
+    expect(first).toMatchObject({ policy: { contentHash: good }, policySnapshot: { exits: { take_profit: { gain_pct: 30 } } } });
+    expect(first!.proposals.map((p) => p.symbol)).toEqual(['UP']);
+
+    await w.write('edit.yaml', text('50'));
+    watch.emit(path);
+    await clock.advanceTo('2026-11-24T23:30:00Z', () => daemon.idle());
+    const second = store.listRuns()[1]!;
+    expect(second.policy.contentHash).not.toBe(good);
+    expect(second).toMatchObject({ policySnapshot: { exits: { take_profit: { gain_pct: 50 } } }, proposals: [] });
+    expect(store.listSlots().map((s) => s.revision.contentHash)).toEqual([good, second.policy.contentHash]);
+    await daemon.stop();
+  });
+
+  it('should finish the run in progress before stop resolves', async () => {
+    const w = await ws({ 'night.yaml': NIGHTLY('daily at 18:00') });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow = { inputsFor: async (...args: Parameters<typeof fixedInputs.inputsFor>) => { await gate; return fixedInputs.inputsFor(...args); } };
+    const clock = new FakeClock('2026-11-23T12:00:00Z');
+    const { daemon, store } = await w.daemon(clock, { inputs: slow });
+    await daemon.start();
+    void clock.advanceTo('2026-11-23T23:00:00Z', async () => undefined);
+    for (let i = 0; i < 100 && store.listSlots().length === 0; i++) await new Promise((r) => setImmediate(r));
+    expect(store.listSlots()).toMatchObject([{ state: 'started' }]);
+    let stopped = false;
+    const stopping = daemon.stop().then(() => { stopped = true; });
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(store.listSlots()).toMatchObject([{ state: 'finished', runId: 'run-000001' }]);
+    expect(clock.pending()).toEqual([]);
+  });
+});

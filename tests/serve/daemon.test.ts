@@ -66,6 +66,7 @@ describe('Daemon', () => {
     expect(report.outcomes.map((o) => [o.slot.key, o.status])).toEqual([['shorgan-bot/daily_guards/2026-11-19T21:30:00Z', 'finished']]);
     expect(report.decisions).toMatchObject([
       { policyId: 'dee-bot', scheduleId: 'weekly_review', reason: 'never_run' },
+      { policyId: 'dow-index', scheduleId: 'monthly_rebalance', reason: 'never_run' },
       { policyId: 'shorgan-bot', scheduleId: 'daily_guards', reason: 'caught_up', missed: 2 },
       { policyId: 'shorgan-bot', scheduleId: 'weekly_review', reason: 'never_run' },
     ]);

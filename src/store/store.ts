@@ -4,12 +4,30 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordedExit } from '../engine/apply-limits.js';
 import type { NewRun, RunRecord } from './run-record.js';
+import type { ApprovalStore } from '../approval/approval-store.js';
+import type { ProposalRecord, ProposalStatus, Refusal } from '../approval/proposal-record.js';
+import type { AccountState } from '../portfolio/account-state.js';
 
 /** The whole database file: small, versioned, one JSON document. */
 export interface StoreData {
   readonly version: 1;
   nextRunNumber: number;
   runs: RunRecord[];
+  /** Proposals under approval and their decisions, oldest first (added by the approvals feature; `[]` in old files). */
+  proposals: ProposalRecord[];
+  /** Paper account ledgers by account id (position-based accounting, note 001). */
+  accounts: Record<string, AccountState>;
+  /** Actions refused without a decision: unauthorized, forged, replayed, … */
+  refusals: Refusal[];
+  /** Policies whose execution is paused, by policy id, with who paused them, when and why. */
+  paused: Record<string, PauseRecord>;
+}
+
+/** Who paused a policy's execution, when (ISO 8601 UTC) and why. */
+export interface PauseRecord {
+  readonly actorId: string;
+  readonly at: string;
+  readonly reason: string;
 }
 
 /** Default folder of the database, relative to the working directory; `--data-dir` or `BALLAST_DATA_DIR` override it. */
@@ -25,7 +43,7 @@ export const DATABASE_FILE = 'ballast.json';
  *
  * One process owns the file at a time (lowdb does no locking between processes).
  */
-export class Store {
+export class Store implements ApprovalStore {
   readonly #db: Low<StoreData>;
   /** Where the data lives: a file path, or `(memory)`. */
   readonly location: string;
@@ -48,8 +66,12 @@ export class Store {
   }
 
   static async #load(adapter: Adapter<StoreData>, location: string): Promise<Store> {
-    const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [] });
+    const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [], proposals: [], accounts: {}, refusals: [], paused: {} });
     await db.read();
+    db.data.proposals ??= [];
+    db.data.accounts ??= {};
+    db.data.refusals ??= [];
+    db.data.paused ??= {};
     return new Store(db, location);
   }
 
@@ -82,5 +104,73 @@ export class Store {
     return this.listRuns({ policyId }).flatMap((run) =>
       run.proposals.filter((p) => p.side === 'sell').map((p) => ({ symbol: p.symbol, at: run.evaluatedAt })),
     );
+  }
+
+  /** The most recent approval record of a proposal id, or undefined. */
+  proposalRecord(proposalId: string): ProposalRecord | undefined {
+    return this.#db.data.proposals.findLast((record) => record.proposal.id === proposalId);
+  }
+
+  /** Approval records, oldest first, optionally of one policy and/or some statuses. */
+  proposalRecords(filter: { readonly policyId?: string; readonly statuses?: readonly ProposalStatus[] } = {}): readonly ProposalRecord[] {
+    return this.#db.data.proposals.filter(
+      (record) =>
+        (filter.policyId === undefined || record.policyId === filter.policyId) &&
+        (filter.statuses === undefined || filter.statuses.includes(record.status)),
+    );
+  }
+
+  /** Inserts an approval record, or replaces the one with the same proposal id and nonce (in memory; see `persist`). */
+  putProposalRecord(record: ProposalRecord): void {
+    const list = this.#db.data.proposals;
+    const index = list.findIndex((r) => r.proposal.id === record.proposal.id && r.nonce === record.nonce);
+    if (index < 0) list.push(record);
+    else list[index] = record;
+  }
+
+  /** A paper account's ledger, or undefined. */
+  account(accountId: string): AccountState | undefined {
+    return this.#db.data.accounts[accountId];
+  }
+
+  /** Ids of the paper accounts in the store, sorted. */
+  accountIds(): string[] {
+    return Object.keys(this.#db.data.accounts).sort();
+  }
+
+  /** Stores a paper account's ledger (in memory; see `persist`). */
+  putAccount(state: AccountState): void {
+    this.#db.data.accounts[state.accountId] = state;
+  }
+
+  /** Appends a refusal to the audit log (in memory; see `persist`). */
+  recordRefusal(refusal: Refusal): void {
+    this.#db.data.refusals.push(refusal);
+  }
+
+  /** Refused actions, oldest first. */
+  listRefusals(): readonly Refusal[] {
+    return this.#db.data.refusals;
+  }
+
+  /** Whether execution is paused for a policy. */
+  isPaused(policyId: string): boolean {
+    return this.#db.data.paused[policyId] !== undefined;
+  }
+
+  /** Who paused a policy and why, or undefined when it runs. */
+  pauseOf(policyId: string): PauseRecord | undefined {
+    return this.#db.data.paused[policyId];
+  }
+
+  /** Pauses (`paused` true) or resumes a policy's execution (in memory; see `persist`). */
+  setPaused(policyId: string, paused: boolean, by: PauseRecord): void {
+    if (paused) this.#db.data.paused[policyId] = { actorId: by.actorId, at: by.at, reason: by.reason };
+    else delete this.#db.data.paused[policyId];
+  }
+
+  /** Writes every change made so far to the file (atomic rename); a no-op write for the in-memory store. */
+  async persist(): Promise<void> {
+    await this.#db.write();
   }
 }

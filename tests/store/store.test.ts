@@ -57,3 +57,22 @@ describe('Store', () => {
     expect(store.listRuns()).toHaveLength(1);
   });
 });
+
+describe('Store (approvals)', () => {
+  it('should persist proposal records, accounts, refusals and pauses to the file and load old files without them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-store-approvals-'));
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'ballast.json'), JSON.stringify({ version: 1, nextRunNumber: 1, runs: [] }));
+    const store = await Store.open(dir);
+    expect(store.proposalRecords()).toEqual([]);
+    store.putAccount({ accountId: 'paper', baseCurrency: 'USD', openedAt: '2026-11-21T12:00:00Z', initialCapital: 10, netDeposits: 0, cash: 10, lots: [], realizedPnl: 0, commissionsPaid: 0, trades: [] });
+    store.recordRefusal({ at: '2026-11-21T12:00:00Z', reason: 'forged', actorId: 'telegram:7', channel: 'telegram', detail: 'bad mac' });
+    store.setPaused('dee-bot', true, { actorId: 'telegram:1', at: '2026-11-21T12:00:00Z', reason: '/pause' });
+    await store.persist();
+    const reopened = await Store.open(dir);
+    expect(reopened.account('paper')).toMatchObject({ cash: 10 });
+    expect(reopened.listRefusals()).toMatchObject([{ reason: 'forged', actorId: 'telegram:7' }]);
+    expect(reopened.pauseOf('dee-bot')).toMatchObject({ reason: '/pause' });
+    await rm(dir, { recursive: true, force: true });
+  });
+});

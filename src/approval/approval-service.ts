@@ -2,7 +2,7 @@ import { executePaper } from '../portfolio/execute-paper.js';
 import { AccountingInvariantError, PortfolioError } from '../portfolio/errors.js';
 import { ApprovalError } from './approval-error.js';
 import type { ApprovalStore } from './approval-store.js';
-import type { Actor, Decision, ProposalRecord } from './proposal-record.js';
+import type { Actor, Decision, ProposalRecord, Refusal } from './proposal-record.js';
 
 /** The price to execute at, re-checked at decision time: base currency per share, or undefined when there is none. */
 export type QuoteSource = (symbol: string, at: Date) => number | undefined;
@@ -64,6 +64,18 @@ export class ApprovalService {
   /** Rejects a pending proposal. Throws `ApprovalError` `UNKNOWN_PROPOSAL`, `REPLAYED`. */
   async reject(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
     return this.#done(this.#decide(proposalId, 'reject', actor, now, context));
+  }
+
+  /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log. */
+  async recordRefusal(refusal: Refusal): Promise<void> {
+    this.#store.recordRefusal(refusal);
+    await this.#store.persist();
+  }
+
+  /** Pauses (`paused` true) or resumes execution of a policy: approvals are refused while paused. */
+  async setPaused(policyId: string, paused: boolean, actor: Actor, now: Date): Promise<void> {
+    this.#store.setPaused(policyId, paused, { actorId: actor.id, at: now.toISOString(), reason: paused ? `paused by ${actor.name} (${actor.channel})` : '' });
+    await this.#store.persist();
   }
 
   /** Marks every pending proposal past its `expiresAt` as `expired`; returns them. */

@@ -9,6 +9,7 @@ import { approveCommand } from './commands/approve.js';
 import { pendingCommand } from './commands/pending.js';
 import { positionsCommand } from './commands/positions.js';
 import { rejectCommand } from './commands/reject.js';
+import { telegramCommand } from './commands/telegram.js';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostics } from './format/format-diagnostics.js';
 
@@ -97,6 +98,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { account?: string; prices?: string; json?: boolean; dataDir?: string }) => {
       exitCode = await positionsCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+  program
+    .command('telegram')
+    .description('run the Telegram approval bot (long polling) until Ctrl-C; needs BALLAST_TELEGRAM_TOKEN')
+    .option('--prices <csv>', 'price panel to re-check prices against (default: the runs\' prices files)')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { prices?: string; dataDir?: string }) => {
+      exitCode = await telegramCommand(opts, io);
     });
 
   try {

@@ -1,17 +1,14 @@
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
 import { ApprovalError } from '../../approval/approval-error.js';
-import { ApprovalService, type DecisionResult, type QuoteSource } from '../../approval/approval-service.js';
+import { ApprovalService, type DecisionResult } from '../../approval/approval-service.js';
 import { describeStatus } from '../../approval/describe-record.js';
 import type { Actor } from '../../approval/proposal-record.js';
 import { UsageError } from '../../errors.js';
-import { loadPricePanel } from '../../jobs/evaluate-policy-file.js';
-import { panelQuotes } from '../../market/panel-quotes.js';
-import type { PricePanel } from '../../market/price-panel.js';
 import { AccountingInvariantError } from '../../portfolio/errors.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
+import { runQuotes } from '../run-quotes.js';
 import { EXIT } from '../exit-codes.js';
 
 /** Options shared by `ballast approve` and `ballast reject`. */
@@ -39,7 +36,7 @@ export async function decideCommand(options: DecideOptions, io: CliIo): Promise<
   }
   const store = await Store.open(dataDir(io, options.dataDir));
   const now = io.now();
-  const service = new ApprovalService(store, await quotesFor(store, options, io));
+  const service = new ApprovalService(store, await runQuotes(store, io.cwd, options.prices));
   await service.expireDue(now);
   const ids = options.all
     ? store.proposalRecords({ statuses: ['pending'], ...(options.policy ? { policyId: options.policy } : {}) }).map((r) => r.proposal.id)
@@ -87,28 +84,4 @@ function safeUserName(): string {
   } catch {
     return 'local';
   }
-}
-
-/** Quotes from `--prices`, else from each proposal's own run prices file (loaded once each). */
-async function quotesFor(store: Store, options: DecideOptions, io: CliIo): Promise<QuoteSource> {
-  if (options.prices !== undefined) return panelQuotes(await loadPricePanel(resolve(io.cwd, options.prices), io.cwd));
-  const panels = new Map<string, PricePanel>();
-  for (const record of store.proposalRecords({ statuses: ['pending'] })) {
-    const file = store.getRun(record.runId)?.inputs.pricesFile;
-    if (file !== undefined && !panels.has(file)) {
-      try {
-        panels.set(file, await loadPricePanel(resolve(io.cwd, file), io.cwd));
-      } catch {
-        // A missing prices file leaves those proposals without a quote: they fail with NO_QUOTE, not the command.
-      }
-    }
-  }
-  const bySymbol = [...panels.values()].map((panel) => panelQuotes(panel));
-  return (symbol, at) => {
-    for (const quotes of bySymbol) {
-      const quote = quotes(symbol, at);
-      if (quote !== undefined) return quote;
-    }
-    return undefined;
-  };
 }

@@ -5,6 +5,8 @@ import { evaluatePolicyFile, InvalidPolicyError, loadPricePanel, type PolicyRun 
 import { submitForApproval, type Submission } from '../../jobs/submit-for-approval.js';
 import { panelQuotes } from '../../market/panel-quotes.js';
 import { Store } from '../../store/store.js';
+import { readTelegramConfig } from '../../telegram/telegram-config.js';
+import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
@@ -68,6 +70,11 @@ export async function runMainJob(options: RunOptions, io: CliIo): Promise<number
     runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run, submissions[i]!)}\n`));
     for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
     io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
+  }
+  const telegram = readTelegramConfig(io.env);
+  if (telegram !== undefined) {
+    const line = await postAfterRun(telegram, store, io);
+    if (!options.json) io.stdout(line);
   }
   return failures.length === 0 ? EXIT.ok : EXIT.problems;
 }

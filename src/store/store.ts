@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordedExit } from '../engine/apply-limits.js';
 import type { NewRun, RunRecord } from './run-record.js';
+import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import type { ApprovalStore } from '../approval/approval-store.js';
 import type { ProposalRecord, ProposalStatus, Refusal } from '../approval/proposal-record.js';
 import type { AccountState } from '../portfolio/account-state.js';
@@ -45,6 +46,7 @@ export const DATABASE_FILE = 'ballast.json';
  */
 export class Store implements ApprovalStore {
   readonly #db: Low<StoreData>;
+  #lock: StoreLock | undefined;
   /** Where the data lives: a file path, or `(memory)`. */
   readonly location: string;
 
@@ -53,11 +55,28 @@ export class Store implements ApprovalStore {
     this.location = location;
   }
 
-  /** Opens (creating if needed) the database in `dataDir`. Throws when the file exists but is not valid JSON. */
-  static async open(dataDir: string): Promise<Store> {
+  /**
+   * Opens (creating if needed) the database in `dataDir`. Throws when the file exists but is not valid JSON.
+   * With `owner` (the command name), takes the lock file first so no other process writes meanwhile (throws
+   * `StoreLockedError` when a live process holds it); `close()` releases it.
+   */
+  static async open(dataDir: string, owner?: string): Promise<Store> {
     await mkdir(dataDir, { recursive: true });
+    const lock = owner === undefined ? undefined : await acquireStoreLock(dataDir, owner);
     const file = join(dataDir, DATABASE_FILE);
-    return Store.#load(new JSONFile<StoreData>(file), file);
+    try {
+      const store = await Store.#load(new JSONFile<StoreData>(file), file);
+      store.#lock = lock;
+      return store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
+  }
+
+  /** Releases the lock taken by `open(dataDir, owner)`; a no-op otherwise. */
+  async close(): Promise<void> {
+    await this.#lock?.release();
   }
 
   /** A store that lives only as long as the process. */

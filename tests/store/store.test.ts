@@ -76,3 +76,19 @@ describe('Store (approvals)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('Store lock', () => {
+  it('should refuse a second owner while the first holds the lock, and take over a lock whose process is gone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-lock-'));
+    const { writeFile } = await import('node:fs/promises');
+    const first = await Store.open(dir, 'telegram');
+    await expect(Store.open(dir, 'approve')).rejects.toMatchObject({ code: 'STORE_LOCKED', pid: process.pid });
+    await first.close();
+    const second = await Store.open(dir, 'approve');
+    await second.close();
+    await writeFile(join(dir, 'ballast.lock'), '999999999 telegram\n');
+    const third = await Store.open(dir, 'run');
+    await third.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -34,7 +34,15 @@ export async function decideCommand(options: DecideOptions, io: CliIo): Promise<
   if (options.all === options.ids.length > 0) {
     throw new UsageError(`give proposal ids or --all (not both): npx ballast ${options.decision} p-0123456789 | --all`);
   }
-  const store = await Store.open(dataDir(io, options.dataDir));
+  const store = await Store.open(dataDir(io, options.dataDir), options.decision);
+  try {
+    return await decideWithStore(options, io, store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function decideWithStore(options: DecideOptions, io: CliIo, store: Store): Promise<number> {
   const now = io.now();
   const service = new ApprovalService(store, await runQuotes(store, io.cwd, options.prices));
   await service.expireDue(now);

@@ -28,15 +28,20 @@ export interface EvaluateOptions {
 export async function evaluateCommand(options: EvaluateOptions, io: CliIo): Promise<number> {
   const loaded = await loadPolicyFile(resolve(io.cwd, options.policy), io.cwd);
   const prices = await loadPricePanel(resolve(io.cwd, options.prices), io.cwd);
-  const store = options.record ? await Store.open(dataDir(io, options.dataDir)) : undefined;
-  const result = await evaluatePolicyFile(loaded, {
-    holdingsPath: resolve(io.cwd, options.holdings),
-    prices,
-    asOf: options.asOf,
-    initiator: 'cli',
-    cwd: io.cwd,
-    ...(store ? { store } : {}),
-  });
+  const store = options.record ? await Store.open(dataDir(io, options.dataDir), 'evaluate') : undefined;
+  let result;
+  try {
+    result = await evaluatePolicyFile(loaded, {
+      holdingsPath: resolve(io.cwd, options.holdings),
+      prices,
+      asOf: options.asOf,
+      initiator: 'cli',
+      cwd: io.cwd,
+      ...(store ? { store } : {}),
+    });
+  } finally {
+    await store?.close();
+  }
   io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result));
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { formatInputProblem, InputError } from '../../errors.js';
 import { evaluatePolicyFile, InvalidPolicyError, loadPricePanel, type PolicyRun } from '../../jobs/evaluate-policy-file.js';
 import { submitForApproval, type Submission } from '../../jobs/submit-for-approval.js';
 import { panelQuotes } from '../../market/panel-quotes.js';
+import type { PricePanel } from '../../market/price-panel.js';
 import { Store } from '../../store/store.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { postAfterRun } from './telegram.js';
@@ -39,8 +40,16 @@ export interface RunOptions {
 export async function runMainJob(options: RunOptions, io: CliIo): Promise<number> {
   const examples = resolve(io.cwd, options.examples);
   const prices = await loadPricePanel(join(examples, EXAMPLE_PRICES), io.cwd);
+  const store = await Store.open(dataDir(io, options.dataDir), 'run');
+  try {
+    return await runWithStore(options, io, store, examples, prices);
+  } finally {
+    await store.close();
+  }
+}
+
+async function runWithStore(options: RunOptions, io: CliIo, store: Store, examples: string, prices: PricePanel): Promise<number> {
   const asOf = options.asOf ?? prices.dates[prices.dates.length - 1]!;
-  const store = await Store.open(dataDir(io, options.dataDir));
   const files = await findPolicyFiles(resolve(io.cwd, options.policies));
   const runs: PolicyRun[] = [];
   const submissions: Submission[] = [];

@@ -28,7 +28,15 @@ export interface TelegramOptions {
 export async function telegramCommand(options: TelegramOptions, io: CliIo): Promise<number> {
   const config = readTelegramConfig(io.env);
   if (config === undefined) throw new TelegramConfigError('BALLAST_TELEGRAM_TOKEN is not set; see README "Approving from Telegram". Without it, decide with `ballast approve`.');
-  const store = await Store.open(dataDir(io, options.dataDir));
+  const store = await Store.open(dataDir(io, options.dataDir), 'telegram');
+  try {
+    return await serve(config, store, options, io);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(config: TelegramConfig, store: Store, options: TelegramOptions, io: CliIo): Promise<number> {
   const quotes = await runQuotes(store, io.cwd, options.prices);
   const service = new ApprovalService(store, quotes);
   const log = (line: string): void => io.stderr(redact(line, config.token));

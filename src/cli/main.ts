@@ -11,6 +11,11 @@ import { showCommand } from './commands/show.js';
 import { nextCommand } from './commands/next.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { approveCommand } from './commands/approve.js';
+import { pendingCommand } from './commands/pending.js';
+import { positionsCommand } from './commands/positions.js';
+import { rejectCommand } from './commands/reject.js';
+import { telegramCommand } from './commands/telegram.js';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostics } from './format/format-diagnostics.js';
 
@@ -126,6 +131,51 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .action(async (opts: { policies: string; dataDir?: string; json?: boolean }) => {
       exitCode = await statusCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  // Approvals (issue 4): decide proposals from the terminal, see the paper accounts.
+  program
+    .command('pending')
+    .description('list the proposals waiting for a decision')
+    .option('--policy <id>', 'only this policy')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { policy?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await pendingCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+  for (const [name, command, what] of [
+    ['approve', approveCommand, 'approve proposals and execute them on paper at the re-checked price'],
+    ['reject', rejectCommand, 'reject proposals; nothing is executed'],
+  ] as const) {
+    program
+      .command(name)
+      .description(what)
+      .argument('[ids...]', 'proposal ids (p-…), as `ballast pending` lists them')
+      .option('--all', 'every pending proposal (of --policy when given)')
+      .option('--policy <id>', 'with --all: only this policy')
+      .option('--prices <csv>', 'price panel to re-check prices against (default: the run\'s prices file)')
+      .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+      .action(async (ids: string[], opts: { all?: boolean; policy?: string; prices?: string; dataDir?: string }) => {
+        exitCode = await command({ ids, ...opts, all: opts.all ?? false }, io);
+      });
+  }
+  program
+    .command('positions')
+    .description('paper accounts: positions, cash, equity, realized and unrealized P&L')
+    .option('--account <id>', 'only this account')
+    .option('--prices <csv>', 'price panel for the marks (default: the latest run\'s prices file)')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { account?: string; prices?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await positionsCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+  program
+    .command('telegram')
+    .description('run the Telegram approval bot (long polling) until Ctrl-C; needs BALLAST_TELEGRAM_TOKEN')
+    .option('--prices <csv>', 'price panel to re-check prices against (default: the runs\' prices files)')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { prices?: string; dataDir?: string }) => {
+      exitCode = await telegramCommand(opts, io);
     });
 
   try {

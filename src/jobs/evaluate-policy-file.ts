@@ -3,7 +3,9 @@ import { relative } from 'node:path';
 import { evaluate, type Evaluation } from '../engine/evaluate.js';
 import { BallastError, InputError } from '../errors.js';
 import { asOfInstant } from '../market/as-of-instant.js';
-import { parseHoldings } from '../market/parse-holdings.js';
+import { parseHoldings, type HoldingsFile } from '../market/parse-holdings.js';
+import { seedAccount } from '../portfolio/seed-account.js';
+import { toHoldings } from '../portfolio/to-holdings.js';
 import { parsePricePanel } from '../market/parse-price-panel.js';
 import type { PricePanel } from '../market/price-panel.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
@@ -33,6 +35,13 @@ export interface EvaluationRequest {
   /** Where to record the run; omit to preview without recording. */
   readonly store?: Store;
   readonly cwd?: string;
+  /**
+   * Read holdings from the paper account of the policy's `account` in `store` instead of the CSV; the first time,
+   * the account is seeded from the CSV (opened at `now`). Needs `store`. Default false.
+   */
+  readonly fromAccount?: boolean;
+  /** The clock, for seeding the account. Default: the current time. */
+  readonly now?: Date;
 }
 
 /** An evaluation and, when a store was given, the run it was recorded as. */
@@ -52,16 +61,33 @@ export async function evaluatePolicyFile(loaded: LoadedPolicyFile, request: Eval
   const policy = loaded.validation.policy;
   const cwd = request.cwd ?? process.cwd();
   const holdingsFile = relative(cwd, request.holdingsPath) || request.holdingsPath;
-  const holdings = parseHoldings(holdingsFile, await readInput(request.holdingsPath, holdingsFile));
+  const holdings =
+    request.fromAccount && request.store
+      ? await accountHoldings(request.store, policy, request.holdingsPath, holdingsFile, request.now ?? new Date())
+      : parseHoldings(holdingsFile, await readInput(request.holdingsPath, holdingsFile));
   const market = snapshotForPolicy(request.prices, holdings, request.asOf, policy);
   const now = asOfInstant(request.asOf, policy.time_zone);
   const recentExits = request.store?.recordedExits(policy.id) ?? [];
   const evaluation = await evaluate(policy, holdings.holdings, market, now, { recentExits });
   if (!request.store) return { policy, loaded, evaluation };
   const run = await request.store.recordRun(
-    newRun(policy, evaluation, { initiator: request.initiator, revision: loaded.revision, holdingsFile, pricesFile: request.prices.file }),
+    newRun(policy, evaluation, { initiator: request.initiator, revision: loaded.revision, holdingsFile: holdings.file, pricesFile: request.prices.file }),
   );
   return { policy, loaded, evaluation, run };
+}
+
+/**
+ * The holdings of the policy's paper account, seeding the account from the holdings CSV the first time
+ * (note 001: the account, not the CSV, is what later evaluations read).
+ */
+async function accountHoldings(store: Store, policy: Policy, path: string, shown: string, now: Date): Promise<HoldingsFile> {
+  let account = store.account(policy.account);
+  if (account === undefined) {
+    const seed = parseHoldings(shown, await readInput(path, shown));
+    account = seedAccount({ accountId: policy.account, baseCurrency: policy.base_currency, holdings: seed.holdings, at: now.toISOString() });
+    store.putAccount(account);
+  }
+  return { file: `account ${policy.account}`, holdings: toHoldings(account), rows: new Map() };
 }
 
 /** Reads and parses a price panel CSV, reporting the path as the user gave it. */

@@ -22,7 +22,10 @@ export interface Policy {
   /** Missed-slot handling on start for schedules without their own `catch_up`. Default `latest`. */
   readonly catch_up: CatchUpRule;
   readonly fractional_shares: boolean;
-  readonly approval: { readonly mode: 'recorded' };
+  readonly approval: Approval;
+  readonly dry_run: boolean;
+  readonly auto_rebalancing: boolean;
+  readonly execution: Execution;
   readonly exits: ExitRules;
   readonly limits: Limits;
   /** Absent: no rebalancing. */
@@ -51,6 +54,27 @@ export interface RebalancePolicy {
   readonly no_sell: readonly string[];
   readonly profit_take?: { readonly gain_pct: number; readonly boost_pct: number };
   readonly tilt: 'neutral' | 'mean_reversion' | 'momentum';
+}
+
+/**
+ * Who decides proposals (`cli`, `telegram`, or `auto` when `auto_rebalancing` allows it) and how many hours a
+ * pending proposal stays decidable (`expires_after_hours`, default 24).
+ */
+export interface Approval {
+  readonly mode: 'cli' | 'telegram' | 'auto';
+  readonly expires_after_hours: number;
+}
+
+/**
+ * How the paper broker fills approved proposals: commission in basis points of notional with a per-trade minimum
+ * in base currency, slippage in basis points of the quote, and the largest price move (percent of the proposal price)
+ * accepted at the pre-execution re-check. All default 0 except `price_tolerance_pct` (2).
+ */
+export interface Execution {
+  readonly commission_bps: number;
+  readonly commission_min: number;
+  readonly slippage_bps: number;
+  readonly price_tolerance_pct: number;
 }
 
 /** The built-in exit and trim rules of note 002. */

@@ -9,6 +9,7 @@ export { withdraw } from './withdraw.js';
 export { applyFill, type FillInput } from './apply-fill.js';
 export { markToMarket, type PositionValuation, type Valuation } from './mark-to-market.js';
 export { toHoldings } from './to-holdings.js';
+export { seedAccount, type SeedAccountInput } from './seed-account.js';
 export { assertInvariants, checkInvariants, DEFAULT_TOLERANCE } from './check-invariants.js';
 export { executePaper, type PaperCosts, type PaperExecution, type PaperOrder } from './execute-paper.js';
 export type { Prices } from './prices.js';

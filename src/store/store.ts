@@ -6,6 +6,10 @@ import type { RecordedExit } from '../engine/apply-limits.js';
 import { BallastError } from '../errors.js';
 import type { NewRun, RunRecord } from './run-record.js';
 import type { SlotRecord } from './slot-record.js';
+import { acquireStoreLock, type StoreLock } from './store-lock.js';
+import type { ApprovalStore } from '../approval/approval-store.js';
+import type { ProposalRecord, ProposalStatus, Refusal } from '../approval/proposal-record.js';
+import type { AccountState } from '../portfolio/account-state.js';
 
 /** The whole database file: small, versioned, one JSON document. */
 export interface StoreData {
@@ -14,6 +18,21 @@ export interface StoreData {
   runs: RunRecord[];
   /** Scheduled slots by slot key, recorded before and after each run (exactly-once across restarts). Default `{}`. */
   slots: Record<string, SlotRecord>;
+  /** Proposals under approval and their decisions, oldest first (added by the approvals feature; `[]` in old files). */
+  proposals: ProposalRecord[];
+  /** Paper account ledgers by account id (position-based accounting, note 001). */
+  accounts: Record<string, AccountState>;
+  /** Actions refused without a decision: unauthorized, forged, replayed, … */
+  refusals: Refusal[];
+  /** Policies whose execution is paused, by policy id, with who paused them, when and why. */
+  paused: Record<string, PauseRecord>;
+}
+
+/** Who paused a policy's execution, when (ISO 8601 UTC) and why. */
+export interface PauseRecord {
+  readonly actorId: string;
+  readonly at: string;
+  readonly reason: string;
 }
 
 /** Default folder of the database, relative to the working directory; `--data-dir` or `BALLAST_DATA_DIR` override it. */
@@ -29,8 +48,9 @@ export const DATABASE_FILE = 'ballast.json';
  *
  * One process owns the file at a time (lowdb does no locking between processes).
  */
-export class Store {
+export class Store implements ApprovalStore {
   readonly #db: Low<StoreData>;
+  #lock: StoreLock | undefined;
   /** Where the data lives: a file path, or `(memory)`. */
   readonly location: string;
 
@@ -39,11 +59,28 @@ export class Store {
     this.location = location;
   }
 
-  /** Opens (creating if needed) the database in `dataDir`. Throws `CORRUPT_DATABASE` when the file is not valid JSON. */
-  static async open(dataDir: string): Promise<Store> {
+  /**
+   * Opens (creating if needed) the database in `dataDir`. Throws `CORRUPT_DATABASE` when the file is not valid JSON.
+   * With `owner` (the command name), takes the lock file first so no other process writes meanwhile (throws
+   * `StoreLockedError` when a live process holds it); `close()` releases it.
+   */
+  static async open(dataDir: string, owner?: string): Promise<Store> {
     await mkdir(dataDir, { recursive: true });
+    const lock = owner === undefined ? undefined : await acquireStoreLock(dataDir, owner);
     const file = join(dataDir, DATABASE_FILE);
-    return Store.#load(new JSONFile<StoreData>(file), file);
+    try {
+      const store = await Store.#load(new JSONFile<StoreData>(file), file);
+      store.#lock = lock;
+      return store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
+  }
+
+  /** Releases the lock taken by `open(dataDir, owner)`; a no-op otherwise. */
+  async close(): Promise<void> {
+    await this.#lock?.release();
   }
 
   /** A store that lives only as long as the process. */
@@ -52,13 +89,17 @@ export class Store {
   }
 
   static async #load(adapter: Adapter<StoreData>, location: string): Promise<Store> {
-    const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [], slots: {} });
+    const db = new Low<StoreData>(adapter, { version: 1, nextRunNumber: 1, runs: [], slots: {}, proposals: [], accounts: {}, refusals: [], paused: {} });
     try {
       await db.read();
     } catch (error) {
       throw new BallastError('CORRUPT_DATABASE', `${location} is not valid JSON (${(error as Error).message}); move it aside to start a new database`, { cause: error });
     }
     db.data.slots ??= {};
+    db.data.proposals ??= [];
+    db.data.accounts ??= {};
+    db.data.refusals ??= [];
+    db.data.paused ??= {};
     return new Store(db, location);
   }
 
@@ -140,5 +181,73 @@ export class Store {
     this.#db.data.slots[key] = record;
     await this.#db.write();
     return record;
+  }
+
+  /** The most recent approval record of a proposal id, or undefined. */
+  proposalRecord(proposalId: string): ProposalRecord | undefined {
+    return this.#db.data.proposals.findLast((record) => record.proposal.id === proposalId);
+  }
+
+  /** Approval records, oldest first, optionally of one policy and/or some statuses. */
+  proposalRecords(filter: { readonly policyId?: string; readonly statuses?: readonly ProposalStatus[] } = {}): readonly ProposalRecord[] {
+    return this.#db.data.proposals.filter(
+      (record) =>
+        (filter.policyId === undefined || record.policyId === filter.policyId) &&
+        (filter.statuses === undefined || filter.statuses.includes(record.status)),
+    );
+  }
+
+  /** Inserts an approval record, or replaces the one with the same proposal id and nonce (in memory; see `persist`). */
+  putProposalRecord(record: ProposalRecord): void {
+    const list = this.#db.data.proposals;
+    const index = list.findIndex((r) => r.proposal.id === record.proposal.id && r.nonce === record.nonce);
+    if (index < 0) list.push(record);
+    else list[index] = record;
+  }
+
+  /** A paper account's ledger, or undefined. */
+  account(accountId: string): AccountState | undefined {
+    return this.#db.data.accounts[accountId];
+  }
+
+  /** Ids of the paper accounts in the store, sorted. */
+  accountIds(): string[] {
+    return Object.keys(this.#db.data.accounts).sort();
+  }
+
+  /** Stores a paper account's ledger (in memory; see `persist`). */
+  putAccount(state: AccountState): void {
+    this.#db.data.accounts[state.accountId] = state;
+  }
+
+  /** Appends a refusal to the audit log (in memory; see `persist`). */
+  recordRefusal(refusal: Refusal): void {
+    this.#db.data.refusals.push(refusal);
+  }
+
+  /** Refused actions, oldest first. */
+  listRefusals(): readonly Refusal[] {
+    return this.#db.data.refusals;
+  }
+
+  /** Whether execution is paused for a policy. */
+  isPaused(policyId: string): boolean {
+    return this.#db.data.paused[policyId] !== undefined;
+  }
+
+  /** Who paused a policy and why, or undefined when it runs. */
+  pauseOf(policyId: string): PauseRecord | undefined {
+    return this.#db.data.paused[policyId];
+  }
+
+  /** Pauses (`paused` true) or resumes a policy's execution (in memory; see `persist`). */
+  setPaused(policyId: string, paused: boolean, by: PauseRecord): void {
+    if (paused) this.#db.data.paused[policyId] = { actorId: by.actorId, at: by.at, reason: by.reason };
+    else delete this.#db.data.paused[policyId];
+  }
+
+  /** Writes every change made so far to the file (atomic rename); a no-op write for the in-memory store. */
+  async persist(): Promise<void> {
+    await this.#db.write();
   }
 }

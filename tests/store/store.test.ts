@@ -68,3 +68,36 @@ describe('Store.open on a damaged file', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('Store (approvals)', () => {
+  it('should persist proposal records, accounts, refusals and pauses to the file and load old files without them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-store-approvals-'));
+    await writeFile(join(dir, 'ballast.json'), JSON.stringify({ version: 1, nextRunNumber: 1, runs: [] }));
+    const store = await Store.open(dir);
+    expect(store.proposalRecords()).toEqual([]);
+    store.putAccount({ accountId: 'paper', baseCurrency: 'USD', openedAt: '2026-11-21T12:00:00Z', initialCapital: 10, netDeposits: 0, cash: 10, lots: [], realizedPnl: 0, commissionsPaid: 0, trades: [] });
+    store.recordRefusal({ at: '2026-11-21T12:00:00Z', reason: 'forged', actorId: 'telegram:7', channel: 'telegram', detail: 'bad mac' });
+    store.setPaused('dee-bot', true, { actorId: 'telegram:1', at: '2026-11-21T12:00:00Z', reason: '/pause' });
+    await store.persist();
+    const reopened = await Store.open(dir);
+    expect(reopened.account('paper')).toMatchObject({ cash: 10 });
+    expect(reopened.listRefusals()).toMatchObject([{ reason: 'forged', actorId: 'telegram:7' }]);
+    expect(reopened.pauseOf('dee-bot')).toMatchObject({ reason: '/pause' });
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('Store lock', () => {
+  it('should refuse a second owner while the first holds the lock, and take over a lock whose process is gone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-lock-'));
+    const first = await Store.open(dir, 'telegram');
+    await expect(Store.open(dir, 'approve')).rejects.toMatchObject({ code: 'STORE_LOCKED', pid: process.pid });
+    await first.close();
+    const second = await Store.open(dir, 'approve');
+    await second.close();
+    await writeFile(join(dir, 'ballast.lock'), '999999999 telegram\n');
+    const third = await Store.open(dir, 'run');
+    await third.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

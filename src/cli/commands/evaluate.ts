@@ -19,8 +19,13 @@ export interface EvaluateOptions extends EvaluationInputs {
  * (unless `--no-record`) and prints the proposals as a table, or JSON with `--json`.
  */
 export async function evaluateCommand(options: EvaluateOptions, io: CliIo): Promise<number> {
-  const store = options.record ? await Store.open(dataDir(io, options.dataDir)) : undefined;
-  const result = await evaluateFromInputs(options, io, 'cli', store);
+  const store = options.record ? await Store.open(dataDir(io, options.dataDir), 'evaluate') : undefined;
+  let result;
+  try {
+    result = await evaluateFromInputs(options, io, 'cli', store);
+  } finally {
+    await store?.close();
+  }
   io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result));
   return EXIT.ok;
 }

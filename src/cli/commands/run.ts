@@ -2,7 +2,12 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatInputProblem, InputError } from '../../errors.js';
 import { evaluatePolicyFile, InvalidPolicyError, loadPricePanel, type PolicyRun } from '../../jobs/evaluate-policy-file.js';
+import { submitForApproval, type Submission } from '../../jobs/submit-for-approval.js';
+import { panelQuotes } from '../../market/panel-quotes.js';
+import type { PricePanel } from '../../market/price-panel.js';
 import { Store } from '../../store/store.js';
+import { readTelegramConfig } from '../../telegram/telegram-config.js';
+import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
@@ -10,6 +15,7 @@ import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnostics } from '../format/format-diagnostics.js';
 import { formatRun } from '../format/format-run.js';
+import { formatSubmission } from '../format/format-submission.js';
 import { runJson } from '../format/run-json.js';
 
 /** The bundled price panel the main job reads (Dow 30 daily closes, 1990-12-31 to 2001-01-02). */
@@ -34,10 +40,19 @@ export interface RunOptions {
 export async function runMainJob(options: RunOptions, io: CliIo): Promise<number> {
   const examples = resolve(io.cwd, options.examples);
   const prices = await loadPricePanel(join(examples, EXAMPLE_PRICES), io.cwd);
+  const store = await Store.open(dataDir(io, options.dataDir), 'run');
+  try {
+    return await runWithStore(options, io, store, examples, prices);
+  } finally {
+    await store.close();
+  }
+}
+
+async function runWithStore(options: RunOptions, io: CliIo, store: Store, examples: string, prices: PricePanel): Promise<number> {
   const asOf = options.asOf ?? prices.dates[prices.dates.length - 1]!;
-  const store = await Store.open(dataDir(io, options.dataDir));
   const files = await findPolicyFiles(resolve(io.cwd, options.policies));
   const runs: PolicyRun[] = [];
+  const submissions: Submission[] = [];
   const failures: { file: string; problem: string }[] = [];
   for (const path of files) {
     const loaded = await loadPolicyFile(path, io.cwd);
@@ -48,7 +63,9 @@ export async function runMainJob(options: RunOptions, io: CliIo): Promise<number
         failures.push({ file: loaded.file, problem: `no example holdings for ${policyId}: add ${join(options.examples, 'holdings', `${policyId}.csv`)}` });
         continue;
       }
-      runs.push(await evaluatePolicyFile(loaded, { holdingsPath, prices, asOf, initiator: 'main-job', store, cwd: io.cwd }));
+      const policyRun = await evaluatePolicyFile(loaded, { holdingsPath, prices, asOf, initiator: 'main-job', store, cwd: io.cwd, fromAccount: true, now: io.now() });
+      runs.push(policyRun);
+      submissions.push(await submitForApproval(store, policyRun, { now: io.now(), quotes: panelQuotes(prices, asOf), env: io.env }));
     } catch (error) {
       if (error instanceof InvalidPolicyError) failures.push({ file: loaded.file, problem: `${error.message}\n${formatDiagnostics(error.loaded)}` });
       else if (error instanceof InputError) failures.push({ file: loaded.file, problem: error.problems.map(formatInputProblem).join('\n') });
@@ -56,12 +73,17 @@ export async function runMainJob(options: RunOptions, io: CliIo): Promise<number
     }
   }
   if (options.json) {
-    io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), failures }, null, 2));
+    io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {
     io.stdout(`Ballast main job: ${files.length} ${files.length === 1 ? 'policy' : 'policies'}, prices as of ${asOf}\n`);
-    for (const run of runs) io.stdout(`${formatRun(run)}\n`);
+    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run, submissions[i]!)}\n`));
     for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
     io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
+  }
+  const telegram = readTelegramConfig(io.env);
+  if (telegram !== undefined) {
+    const line = await postAfterRun(telegram, store, io);
+    if (!options.json) io.stdout(line);
   }
   return failures.length === 0 ? EXIT.ok : EXIT.problems;
 }

@@ -1,0 +1,182 @@
+import { executePaper } from '../portfolio/execute-paper.js';
+import { AccountingInvariantError, PortfolioError } from '../portfolio/errors.js';
+import { ApprovalError } from './approval-error.js';
+import type { ApprovalStore } from './approval-store.js';
+import type { Actor, Decision, ProposalRecord, Refusal } from './proposal-record.js';
+
+/** The price to execute at, re-checked at decision time: base currency per share, or undefined when there is none. */
+export type QuoteSource = (symbol: string, at: Date) => number | undefined;
+
+/**
+ * What a decision call did. `decided`: this call made the decision (the record shows what followed: `executed`,
+ * `stale`, `failed`, `rejected`, or `approved` under dry run). `already_decided`: someone decided first; the record
+ * shows what happened. `expired`: the proposal was past `expiresAt` and is now `expired`.
+ */
+export interface DecisionResult {
+  readonly result: 'decided' | 'already_decided' | 'expired';
+  readonly record: ProposalRecord;
+}
+
+/** Optional checks on a decision: the nonce and message the caller's button carried (Telegram). */
+export interface DecisionContext {
+  /** Must equal the current record's nonce, else `REPLAYED`. */
+  readonly nonce?: string;
+  /** Telegram message the button was on; must be the one stored for the record, else `REPLAYED`. */
+  readonly messageId?: number;
+}
+
+/**
+ * The transport-neutral approval service (design rule 6): Telegram and the CLI both call `approve` / `reject`.
+ *
+ * A decision is settled synchronously in the store before anything is awaited, so the first decision wins and a
+ * second one is answered with what already happened. Approving re-checks the price with `quotes`: a move of more
+ * than the policy's `price_tolerance_pct` from the proposal price marks the proposal `stale`; otherwise the paper
+ * broker executes it at the quote with the policy's costs and the account ledger is stored. An accounting invariant
+ * violation marks the proposal `failed`, pauses the policy and is rethrown (`AccountingInvariantError`): execution
+ * stops loudly. Time is passed in (`now`); nothing here reads the clock.
+ */
+export class ApprovalService {
+  readonly #store: ApprovalStore;
+  readonly #quotes: QuoteSource;
+
+  constructor(store: ApprovalStore, quotes: QuoteSource) {
+    this.#store = store;
+    this.#quotes = quotes;
+  }
+
+  /**
+   * Approves a pending proposal and executes it (unless dry run). Throws `ApprovalError` `UNKNOWN_PROPOSAL`,
+   * `PAUSED`, `REPLAYED`; rethrows `AccountingInvariantError` after recording the failure.
+   */
+  async approve(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
+    const result = this.#decide(proposalId, 'approve', actor, now, context);
+    if (result.result !== 'decided') return this.#done(result);
+    let executed: ProposalRecord;
+    try {
+      executed = this.#execute(result.record, now);
+    } catch (error) {
+      await this.#store.persist();
+      throw error;
+    }
+    return this.#done({ result: 'decided', record: executed });
+  }
+
+  /** Rejects a pending proposal. Throws `ApprovalError` `UNKNOWN_PROPOSAL`, `REPLAYED`. */
+  async reject(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
+    return this.#done(this.#decide(proposalId, 'reject', actor, now, context));
+  }
+
+  /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log. */
+  async recordRefusal(refusal: Refusal): Promise<void> {
+    this.#store.recordRefusal(refusal);
+    await this.#store.persist();
+  }
+
+  /** Pauses (`paused` true) or resumes execution of a policy: approvals are refused while paused. */
+  async setPaused(policyId: string, paused: boolean, actor: Actor, now: Date): Promise<void> {
+    this.#store.setPaused(policyId, paused, { actorId: actor.id, at: now.toISOString(), reason: paused ? `paused by ${actor.name} (${actor.channel})` : '' });
+    await this.#store.persist();
+  }
+
+  /** Marks every pending proposal past its `expiresAt` as `expired`; returns them. */
+  async expireDue(now: Date): Promise<ProposalRecord[]> {
+    const expired = this.#store
+      .proposalRecords({ statuses: ['pending'] })
+      .filter((record) => Date.parse(record.expiresAt) <= now.getTime())
+      .map((record) => this.#expire(record, now));
+    if (expired.length > 0) await this.#store.persist();
+    return expired;
+  }
+
+  async #done(result: DecisionResult): Promise<DecisionResult> {
+    await this.#store.persist();
+    return result;
+  }
+
+  #decide(proposalId: string, decision: 'approve' | 'reject', actor: Actor, now: Date, context: DecisionContext): DecisionResult {
+    const at = now.toISOString();
+    const record = this.#store.proposalRecord(proposalId);
+    if (record === undefined) {
+      this.#store.recordRefusal({ at, reason: 'unknown_proposal', actorId: actor.id, channel: actor.channel, proposalId, detail: `${decision}: no proposal ${proposalId}` });
+      throw new ApprovalError('UNKNOWN_PROPOSAL', `There is no proposal ${proposalId}; \`ballast pending\` lists the open ones.`, proposalId);
+    }
+    const replay = replayProblem(record, context);
+    if (replay !== undefined) {
+      this.#store.recordRefusal({ at, reason: 'replayed', actorId: actor.id, channel: actor.channel, proposalId, detail: replay });
+      throw new ApprovalError('REPLAYED', `This button belongs to an older message of ${proposalId}; use the latest message or \`ballast pending\`.`, proposalId);
+    }
+    if (record.status !== 'pending') {
+      this.#store.recordRefusal({ at, reason: 'already_decided', actorId: actor.id, channel: actor.channel, proposalId, detail: `${decision}: already ${record.status}` });
+      return { result: 'already_decided', record };
+    }
+    if (Date.parse(record.expiresAt) <= now.getTime()) return { result: 'expired', record: this.#expire(record, now) };
+    if (decision === 'approve' && this.#store.isPaused(record.policyId)) {
+      this.#store.recordRefusal({ at, reason: 'paused', actorId: actor.id, channel: actor.channel, proposalId, detail: `approve: ${record.policyId} is paused` });
+      throw new ApprovalError('PAUSED', `${record.policyName} is paused; resume it (/resume in Telegram) before approving.`, proposalId);
+    }
+    const stored: Decision = { decision, actorId: actor.id, actorName: actor.name, channel: actor.channel, at, policyRevision: record.policyRevision };
+    const decided: ProposalRecord = { ...record, status: decision === 'approve' ? 'approved' : 'rejected', decision: stored };
+    this.#store.putProposalRecord(decided);
+    return { result: 'decided', record: decided };
+  }
+
+  #expire(record: ProposalRecord, now: Date): ProposalRecord {
+    const at = now.toISOString();
+    const expired: ProposalRecord = {
+      ...record,
+      status: 'expired',
+      decision: { decision: 'expire', actorId: 'system', actorName: 'Ballast', channel: 'system', at, policyRevision: record.policyRevision },
+      outcome: { at, code: 'EXPIRED', message: `not decided before ${record.expiresAt}` },
+    };
+    this.#store.putProposalRecord(expired);
+    return expired;
+  }
+
+  /** Re-checks the price and executes an approved record on paper; stores and returns the record's final state. */
+  #execute(record: ProposalRecord, now: Date): ProposalRecord {
+    const at = now.toISOString();
+    const finish = (patch: Partial<ProposalRecord>): ProposalRecord => {
+      const next: ProposalRecord = { ...record, ...patch };
+      this.#store.putProposalRecord(next);
+      return next;
+    };
+    if (record.dryRun) return finish({ outcome: { at, code: 'DRY_RUN', message: 'dry run: approved and recorded, not executed' } });
+    const { proposal } = record;
+    const quote = this.#quotes(proposal.symbol, now);
+    if (quote === undefined || !(quote > 0)) {
+      return finish({ status: 'failed', outcome: { at, code: 'NO_QUOTE', message: `no price for ${proposal.symbol} to re-check; not executed` } });
+    }
+    const movePct = Math.round((Math.abs(quote - proposal.price) / proposal.price) * 100 * 1e6) / 1e6;
+    if (movePct > record.tolerancePct) {
+      return finish({
+        status: 'stale',
+        outcome: { at, code: 'PRICE_MOVED', message: `${proposal.symbol} moved ${movePct.toFixed(2)}% (${proposal.price} → ${quote}), past the ${record.tolerancePct}% tolerance; not executed` },
+      });
+    }
+    const account = this.#store.account(record.accountId);
+    if (account === undefined) {
+      return finish({ status: 'failed', outcome: { at, code: 'NO_ACCOUNT', message: `no paper account ${record.accountId} in the store; run \`ballast run\` first` } });
+    }
+    try {
+      const { state, fill } = executePaper(account, proposal, quote, record.costs, at);
+      this.#store.putAccount(state);
+      return finish({ status: 'executed', execution: { at, quote, fill } });
+    } catch (error) {
+      if (error instanceof AccountingInvariantError) {
+        finish({ status: 'failed', outcome: { at, code: error.code, message: error.message } });
+        this.#store.setPaused(record.policyId, true, { actorId: 'system', at, reason: `accounting invariant violated executing ${proposal.id}` });
+        throw error;
+      }
+      if (error instanceof PortfolioError) return finish({ status: 'failed', outcome: { at, code: error.code, message: error.message } });
+      throw error;
+    }
+  }
+}
+
+function replayProblem(record: ProposalRecord, context: DecisionContext): string | undefined {
+  if (context.nonce !== undefined && context.nonce !== record.nonce) return `nonce ${context.nonce} is not the current record's`;
+  if (context.messageId !== undefined && record.telegram !== undefined && context.messageId !== record.telegram.messageId) {
+    return `message ${context.messageId} is not the proposal's message ${record.telegram.messageId}`;
+  }
+  return undefined;
+}

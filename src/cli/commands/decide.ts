@@ -1,0 +1,95 @@
+import { userInfo } from 'node:os';
+import { ApprovalError } from '../../approval/approval-error.js';
+import { ApprovalService, type DecisionResult } from '../../approval/approval-service.js';
+import { describeStatus } from '../../approval/describe-record.js';
+import type { Actor } from '../../approval/proposal-record.js';
+import { UsageError } from '../../errors.js';
+import { AccountingInvariantError } from '../../portfolio/errors.js';
+import { Store } from '../../store/store.js';
+import type { CliIo } from '../cli-io.js';
+import { dataDir } from '../data-dir.js';
+import { runQuotes } from '../run-quotes.js';
+import { EXIT } from '../exit-codes.js';
+
+/** Options shared by `ballast approve` and `ballast reject`. */
+export interface DecideOptions {
+  readonly decision: 'approve' | 'reject';
+  /** Proposal ids (`p-…`). */
+  readonly ids: readonly string[];
+  /** Every pending, unexpired proposal (of `policy` when given). */
+  readonly all: boolean;
+  readonly policy?: string;
+  /** Price panel CSV to re-check prices against; default: the prices file of each proposal's run. */
+  readonly prices?: string;
+  readonly dataDir?: string;
+}
+
+/**
+ * Decides proposals from the terminal through the approval service (channel `cli`, actor `cli:<os user>`), one line
+ * per id with what happened. Exit 0 when this call decided every id, 1 when any was unknown, already decided,
+ * expired, stale or failed, 2 for a usage error. An accounting invariant violation stops at once (exit 1, policy
+ * paused).
+ */
+export async function decideCommand(options: DecideOptions, io: CliIo): Promise<number> {
+  if (options.all === options.ids.length > 0) {
+    throw new UsageError(`give proposal ids or --all (not both): npx ballast ${options.decision} p-0123456789 | --all`);
+  }
+  const store = await Store.open(dataDir(io, options.dataDir), options.decision);
+  try {
+    return await decideWithStore(options, io, store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function decideWithStore(options: DecideOptions, io: CliIo, store: Store): Promise<number> {
+  const now = io.now();
+  const service = new ApprovalService(store, await runQuotes(store, io.cwd, options.prices));
+  await service.expireDue(now);
+  const ids = options.all
+    ? store.proposalRecords({ statuses: ['pending'], ...(options.policy ? { policyId: options.policy } : {}) }).map((r) => r.proposal.id)
+    : options.ids;
+  if (ids.length === 0) {
+    io.stdout('no proposals pending');
+    return EXIT.ok;
+  }
+  const actor = cliActor(io);
+  let problems = 0;
+  for (const id of ids) {
+    let result: DecisionResult;
+    try {
+      result = options.decision === 'approve' ? await service.approve(id, actor, now) : await service.reject(id, actor, now);
+    } catch (error) {
+      if (error instanceof ApprovalError) {
+        io.stderr(`${id}  ${error.code}  ${error.message}`);
+        problems += 1;
+        continue;
+      }
+      if (error instanceof AccountingInvariantError) {
+        io.stderr(`${id}  ${error.code}  ${error.message}\nexecution stopped and the policy is paused; nothing else was executed`);
+        return EXIT.problems;
+      }
+      throw error;
+    }
+    const { record } = result;
+    const ok = result.result === 'decided' && (record.status === 'executed' || record.status === 'rejected' || record.status === 'approved');
+    if (!ok) problems += 1;
+    const prefix = result.result === 'already_decided' ? 'already decided: ' : '';
+    (ok ? io.stdout : io.stderr)(`${id}  ${record.status}  ${prefix}${describeStatus(record)}`);
+  }
+  return problems === 0 ? EXIT.ok : EXIT.problems;
+}
+
+/** The terminal user as an actor: `cli:<login>` (from `USER`/`USERNAME`, else the OS account). */
+export function cliActor(io: CliIo): Actor {
+  const name = io.env.USER ?? io.env.USERNAME ?? safeUserName();
+  return { id: `cli:${name}`, name, channel: 'cli' };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local';
+  }
+}

@@ -1,0 +1,43 @@
+import { describeStatus, describeTrade } from '../../approval/describe-record.js';
+import { Store } from '../../store/store.js';
+import type { CliIo } from '../cli-io.js';
+import { dataDir } from '../data-dir.js';
+import { EXIT } from '../exit-codes.js';
+
+/** Options of `ballast pending`. */
+export interface PendingOptions {
+  /** Only this policy id. */
+  readonly policy?: string;
+  readonly json: boolean;
+  readonly dataDir?: string;
+}
+
+/**
+ * `ballast pending`: lists the proposals waiting for a decision, per bot, with the trade, reason and expiry, and the
+ * commands that decide them. Exit 0.
+ */
+export async function pendingCommand(options: PendingOptions, io: CliIo): Promise<number> {
+  const store = await Store.open(dataDir(io, options.dataDir));
+  const now = io.now().getTime();
+  const pending = store
+    .proposalRecords({ statuses: ['pending'], ...(options.policy ? { policyId: options.policy } : {}) })
+    .filter((record) => Date.parse(record.expiresAt) > now);
+  if (options.json) {
+    io.stdout(JSON.stringify({ pending }, null, 2));
+    return EXIT.ok;
+  }
+  if (pending.length === 0) {
+    io.stdout('no proposals pending');
+    return EXIT.ok;
+  }
+  let policyId = '';
+  for (const record of pending) {
+    if (record.policyId !== policyId) {
+      policyId = record.policyId;
+      io.stdout(`${record.policyName} · account ${record.accountId}${record.dryRun ? ' · dry run' : ''}`);
+    }
+    io.stdout(`  ${record.proposal.id}  ${describeTrade(record)}  (${describeStatus(record)})\n      ${record.proposal.reason}`);
+  }
+  io.stdout(`${pending.length} pending: npx ballast approve <id…> | --all, or npx ballast reject <id…>`);
+  return EXIT.ok;
+}

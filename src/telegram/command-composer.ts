@@ -1,0 +1,100 @@
+import { Composer } from 'grammy';
+import { describeStatus, describeTrade } from '../approval/describe-record.js';
+import { formatPositions } from '../cli/format/format-positions.js';
+import { marks } from '../cli/commands/positions.js';
+import { markToMarket } from '../portfolio/mark-to-market.js';
+import { MESSAGE_MAX_CHARS } from './format-batch.js';
+import type { BallastContext, TelegramDeps } from './telegram-deps.js';
+
+/** The bot's commands with their descriptions, as registered with `setMyCommands`. */
+export const BOT_COMMANDS = [
+  { command: 'status', description: 'bots, pending proposals, paused or running' },
+  { command: 'pending', description: 'proposals waiting for a decision' },
+  { command: 'positions', description: 'paper accounts: positions, cash, P&L' },
+  { command: 'history', description: 'the last 10 decisions' },
+  { command: 'pause', description: 'pause execution (all bots, or /pause <policy id>)' },
+  { command: 'resume', description: 'resume execution (all bots, or /resume <policy id>)' },
+  { command: 'help', description: 'what each command does' },
+] as const;
+
+/**
+ * /status, /pending, /positions, /history (anyone allowlisted) and /pause, /resume (approvers): read from the
+ * store, format, reply (split under 4,096 characters). Runs after `authorizedOnly`.
+ */
+export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
+  const composer = new Composer<BallastContext>();
+  const policies = (): string[] => [...new Set(deps.store.listRuns().map((r) => r.policy.policyId))].sort();
+
+  composer.command(['help', 'start'], (ctx) =>
+    reply(ctx, ['Ballast: approve or reject proposals with the buttons under each batch.', ...BOT_COMMANDS.map((c) => `/${c.command} — ${c.description}`), `You are ${ctx.ballast!.role === 'approver' ? 'an approver' : 'a viewer'}.`].join('\n')),
+  );
+
+  composer.command('status', (ctx) => {
+    const now = deps.now().getTime();
+    const lines = policies().map((policyId) => {
+      const pending = deps.store.proposalRecords({ policyId, statuses: ['pending'] }).filter((r) => Date.parse(r.expiresAt) > now).length;
+      const pause = deps.store.pauseOf(policyId);
+      const last = deps.store.listRuns({ policyId }).at(-1);
+      return `${policyId}: ${pause ? `PAUSED (${pause.reason}, ${pause.at.slice(0, 16)})` : 'running'} · ${pending} pending · last run ${last?.id ?? '—'}`;
+    });
+    return reply(ctx, lines.length > 0 ? lines.join('\n') : 'No runs yet.');
+  });
+
+  composer.command('pending', (ctx) => {
+    const now = deps.now().getTime();
+    const pending = deps.store.proposalRecords({ statuses: ['pending'] }).filter((r) => Date.parse(r.expiresAt) > now);
+    return reply(ctx, pending.length === 0 ? 'No proposals pending.' : pending.map((r) => `${r.policyId} ${r.proposal.id}\n  ${describeTrade(r)}\n  ${describeStatus(r)}`).join('\n'));
+  });
+
+  composer.command('history', (ctx) => {
+    const decided = deps.store.proposalRecords().filter((r) => r.decision !== undefined).sort((a, b) => a.decision!.at.localeCompare(b.decision!.at)).slice(-10);
+    return reply(ctx, decided.length === 0 ? 'No decisions yet.' : decided.map((r) => `${r.policyId} ${r.proposal.id} ${r.proposal.symbol}: ${describeStatus(r)}`).join('\n'));
+  });
+
+  composer.command('positions', (ctx) => {
+    const now = deps.now();
+    const text = deps.store.accountIds().map((id) => {
+      const state = deps.store.account(id)!;
+      return formatPositions(id, state.baseCurrency, markToMarket(state, marks(state, (s) => deps.quotes(s, now))), 'latest prices');
+    });
+    return reply(ctx, text.length > 0 ? text.join('\n\n') : 'No paper accounts yet.');
+  });
+
+  for (const [command, paused] of [['pause', true], ['resume', false]] as const) {
+    composer.command(command, async (ctx) => {
+      if (ctx.ballast!.role !== 'approver') {
+        await deps.service.recordRefusal({ at: deps.now().toISOString(), reason: 'forbidden', actorId: ctx.ballast!.actor.id, channel: 'telegram', detail: `/${command}` });
+        return reply(ctx, `Only approvers can /${command}.`);
+      }
+      const named = ctx.match.trim();
+      const targets = named ? [named] : policies();
+      for (const policyId of targets) await deps.service.setPaused(policyId, paused, ctx.ballast!.actor, deps.now());
+      return reply(ctx, `${paused ? 'Paused' : 'Resumed'}: ${targets.join(', ') || 'no bots yet'}.${paused ? ' Approvals are refused until /resume.' : ''}`);
+    });
+  }
+  return composer;
+}
+
+/** Replies with `text`, split at line breaks into messages under 4,096 characters. */
+async function reply(ctx: BallastContext, text: string): Promise<void> {
+  for (const chunk of splitText(text, MESSAGE_MAX_CHARS)) await ctx.reply(chunk);
+}
+
+/** Splits text at line breaks into pieces of at most `max` characters (a longer single line is cut). */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    for (let piece = line; ; piece = piece.slice(max)) {
+      const part = piece.slice(0, max);
+      if (current.length > 0 && current.length + 1 + part.length > max) {
+        chunks.push(current);
+        current = '';
+      }
+      current = current.length > 0 ? `${current}\n${part}` : part;
+      if (piece.length <= max) break;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

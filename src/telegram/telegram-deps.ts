@@ -1,0 +1,19 @@
+import type { Context } from 'grammy';
+import type { ApprovalService, QuoteSource } from '../approval/approval-service.js';
+import type { Actor } from '../approval/proposal-record.js';
+import type { Store } from '../store/store.js';
+import type { Role, TelegramConfig } from './telegram-config.js';
+
+/** What the Telegram composers use: the settings, the approval service, the store to read, quotes, the clock, a log. */
+export interface TelegramDeps {
+  readonly config: TelegramConfig;
+  readonly service: ApprovalService;
+  readonly store: Store;
+  readonly quotes: QuoteSource;
+  readonly now: () => Date;
+  /** Where operational problems are written (never the token or the secret). */
+  readonly log: (line: string) => void;
+}
+
+/** grammY's context with the allowlisted user's role and actor, set by `authorizedOnly`. */
+export type BallastContext = Context & { ballast?: { readonly role: Role; readonly actor: Actor } };

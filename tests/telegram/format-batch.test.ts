@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ProposalRecord } from '../../src/approval/proposal-record.js';
+import { formatBatchMessage, MESSAGE_MAX_CHARS, splitBatch } from '../../src/telegram/format-batch.js';
+import { sellProposal, storeWithPending } from '../approval/approval-fixtures.js';
+
+const SECRET = 'test-secret-0123456789abcdef';
+
+async function many(count: number): Promise<ProposalRecord[]> {
+  const proposals = Array.from({ length: count }, (_, i) => ({
+    ...sellProposal(`p-${String(i).padStart(10, '0')}`, `S${i}`, 10 + i, 12.5),
+    reason: `reason ${i} `.repeat(40),
+  }));
+  return (await storeWithPending(undefined, proposals)).records;
+}
+
+describe('splitBatch / formatBatchMessage', () => {
+  it('should split a long batch into messages under 4,096 characters, in order, with every proposal once', async () => {
+    const records = await many(40);
+    const groups = splitBatch(records);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.flat().map((r) => r.proposal.id)).toEqual(records.map((r) => r.proposal.id));
+    groups.forEach((group, index) => {
+      const message = formatBatchMessage(group, { index, count: groups.length, runPending: 40, runNonce: records[0]!.nonce }, SECRET);
+      expect(message.text.length).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
+      expect(message.text).toMatch(new RegExp(`part ${index + 1}/${groups.length}`));
+      const rows = message.keyboard!.inline_keyboard;
+      expect(rows).toHaveLength(group.length + (index === groups.length - 1 ? 1 : 0));
+      for (const button of rows.flat()) expect(Buffer.byteLength((button as { callback_data: string }).callback_data)).toBeLessThanOrEqual(64);
+    });
+  });
+
+  it('should show the trade with quantity, notional and weights, and drop the keyboard once nothing is pending', async () => {
+    const [record] = await many(1);
+    const pending = formatBatchMessage([record!], { index: 0, count: 1, runPending: 1, runNonce: record!.nonce }, SECRET);
+    expect(pending.text).toMatch(/p-0000000000  sell 10 S0 @ 12\.50 = 125\.00 · 10\.0% → 0\.0% · cut_loss/);
+    expect(pending.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['✅ Approve S0', '❌ Reject S0']]);
+    const decided = formatBatchMessage([{ ...record!, status: 'rejected', decision: { decision: 'reject', actorId: 'telegram:1', actorName: '@ana', channel: 'telegram', at: '2026-11-21T12:03:00.000Z', policyRevision: 'abc1234' } }], { index: 0, count: 1, runPending: 0, runNonce: record!.nonce }, SECRET);
+    expect(decided.text).toMatch(/❌ rejected by @ana \(telegram\) at 2026-11-21 12:03 UTC/);
+    expect(decided.keyboard).toBeUndefined();
+  });
+});

@@ -49,7 +49,7 @@ describe('ApprovalService (property)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20_261_121 } // fixed seed: the coverage check below must not depend on luck,
     );
     expect([...seen]).toEqual(expect.arrayContaining(['executed:buy', 'executed:sell', 'stale:buy', 'rejected:sell']));
   });

@@ -6,7 +6,7 @@ import type { RecordedExit } from '../engine/apply-limits.js';
 import { BallastError } from '../errors.js';
 import type { NewRun, RunRecord } from './run-record.js';
 import type { SlotRecord } from './slot-record.js';
-import { acquireStoreLock, type StoreLock } from './store-lock.js';
+import { acquireLock, type StoreLock } from './lock-file.js';
 import type { ApprovalStore } from '../approval/approval-store.js';
 import type { ProposalRecord, ProposalStatus, Refusal } from '../approval/proposal-record.js';
 import type { AccountState } from '../portfolio/account-state.js';
@@ -66,7 +66,7 @@ export class Store implements ApprovalStore {
    */
   static async open(dataDir: string, owner?: string): Promise<Store> {
     await mkdir(dataDir, { recursive: true });
-    const lock = owner === undefined ? undefined : await acquireStoreLock(dataDir, owner);
+    const lock = owner === undefined ? undefined : await acquireLock(dataDir, owner, new Date());
     const file = join(dataDir, DATABASE_FILE);
     try {
       const store = await Store.#load(new JSONFile<StoreData>(file), file);

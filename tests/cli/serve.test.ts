@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { main } from '../../src/cli/main.js';
-import { acquireServeLock } from '../../src/serve/lock-file.js';
+import { acquireLock } from '../../src/store/lock-file.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { testIo } from '../support/test-io.js';
 
@@ -30,12 +30,12 @@ describe('ballast serve, next, status', () => {
     expect(code).toBe(0);
     expect(io.out()).toMatch(/ran shorgan-bot\/daily_guards\/2026-11-23T21:30:00Z as run-000001/);
     expect(io.out()).toMatch(/SIGTERM: finishing the run in progress[\s\S]*stopped; state written/);
-    const again = await acquireServeLock(join(dir, '.ballast'), clock.now());
+    const again = await acquireLock(join(dir, '.ballast'), 'serve', clock.now());
     await again.release();
   });
 
   it('should refuse a second instance, naming the first one\'s pid', async () => {
-    const lock = await acquireServeLock(join(dir, '.ballast'), new Date());
+    const lock = await acquireLock(join(dir, '.ballast'), 'serve', new Date());
     const io = testIo(dir);
     expect(await main(['serve'], io)).toBe(1);
     expect(io.err()).toMatch(new RegExp(`another ballast serve \\(pid ${process.pid}`));

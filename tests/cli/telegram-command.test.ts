@@ -37,7 +37,7 @@ describe('ballast telegram', () => {
     expect(server.commands().map((c) => c.command)).toContain('pending');
     const busy = testIo(dir);
     expect(await main(['approve', '--all'], busy)).toBe(1);
-    expect(busy.err()).toMatch(/in use by `ballast telegram` \(pid \d+\)/);
+    expect(busy.err()).toMatch(/another ballast telegram \(pid \d+ on /);
 
     const button = message.reply_markup!.inline_keyboard.at(-1)![1]!;
     server.pressButton({ chatId: 1001, messageId: message.message_id, fromUserId: 1001, data: (button as { callback_data: string }).callback_data });

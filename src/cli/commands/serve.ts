@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Daemon, type PolicyWatcher } from '../../serve/daemon.js';
 import { exampleInputs, type InputsProvider } from '../../serve/inputs-provider.js';
-import { acquireServeLock } from '../../serve/lock-file.js';
 import { combineNotifiers, consoleNotifier, type RunNotifier } from '../../serve/run-notifier.js';
 import { systemClock, type SchedulerClock } from '../../serve/scheduler-clock.js';
 import { watchPolicyFolder } from '../../serve/watch-policy-folder.js';
@@ -61,9 +60,8 @@ export function processRuntime(): ServeRuntime {
  */
 export async function serveCommand(options: ServeOptions, io: CliIo, runtime: ServeRuntime = processRuntime()): Promise<number> {
   const dir = dataDir(io, options.dataDir);
-  const lock = await acquireServeLock(dir, runtime.clock.now());
+  const store = await Store.open(dir, 'serve');
   try {
-    const store = await Store.open(dir);
     const policies = resolve(io.cwd, options.policies);
     const log = (line: string): void => io.stdout(`${runtime.clock.now().toISOString()}  ${line}`);
     const notifier = combineNotifiers([consoleNotifier(log, (line) => io.stderr(line)), ...(runtime.notifiers ?? [])], (error) => log(`notifier failed: ${(error as Error).message}`));
@@ -77,7 +75,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
       ...(options.watch && runtime.watch ? { watch: runtime.watch(policies) } : {}),
       log,
     });
-    log(`ballast serve (pid ${lock.owner.pid}) · database ${store.location}`);
+    log(`ballast serve (pid ${process.pid}) · database ${store.location}`);
     const report = await daemon.start();
     for (const d of report.decisions) if (d.reason === 'caught_up' || d.reason === 'missed_dropped') log(`${d.policyId}/${d.scheduleId}: ${d.reason === 'caught_up' ? `caught up once (${d.missed ?? '?'} older missed slots not replayed)` : `${d.missed ?? '?'} missed slots dropped (catch_up: none)`}`);
     log(daemon.nextWake ? `next slot at ${daemon.nextWake.toISOString()}; Ctrl-C stops` : 'no schedules in any policy; waiting for edits (Ctrl-C stops)');
@@ -88,6 +86,6 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     log('stopped; state written');
     return EXIT.ok;
   } finally {
-    await lock.release();
+    await store.close();
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { LOCK_FILE, processIsAlive, readOwner } from '../../serve/lock-file.js';
+import { LOCK_FILE, processIsAlive, readOwner } from '../../store/lock-file.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';

@@ -1,21 +1,18 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { exampleWorkspace } from '../support/example-workspace.js';
 import { testIo } from '../support/test-io.js';
-
-const ROOT = join(import.meta.dirname, '../..');
 
 describe('ballast pending / approve / reject / positions', () => {
   let dir: string;
+  let remove: () => Promise<void>;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ballast-approvals-'));
-    await cp(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true });
-    await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    ({ dir, remove } = await exampleWorkspace('approvals'));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   });
 
   const db = async () => JSON.parse(await readFile(join(dir, '.ballast', 'ballast.json'), 'utf8'));

@@ -1,21 +1,21 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { exampleWorkspace } from '../support/example-workspace.js';
 import { testIo } from '../support/test-io.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 describe('ballast run (the main job)', () => {
   let dir: string;
+  let remove: () => Promise<void>;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ballast-run-'));
-    await cp(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true });
-    await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    ({ dir, remove } = await exampleWorkspace('run'));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   });
 
   it('should evaluate every bot on the bundled data, print its proposals and record each run', async () => {

@@ -1,24 +1,20 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { main } from '../../src/cli/main.js';
 import { acquireLock } from '../../src/store/lock-file.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { exampleWorkspace } from '../support/example-workspace.js';
 import { testIo } from '../support/test-io.js';
-
-const ROOT = join(import.meta.dirname, '../..');
 
 describe('ballast serve, next, status', () => {
   let dir: string;
+  let remove: () => Promise<void>;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ballast-serve-cli-'));
-    await cp(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true });
-    await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    ({ dir, remove } = await exampleWorkspace('serve-cli'));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   });
 
   it('should run due slots, stop on a signal after the run, and release the lock', async () => {

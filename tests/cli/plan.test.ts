@@ -23,6 +23,9 @@ describe('ballast plan', () => {
     expect(io.out()).toMatch(/rebalance +trim +BA +sell 96/);
     expect(io.out()).toMatch(/rebalance +buy +MSFT +buy 137/);
     expect(io.out()).toMatch(/preview only: not recorded/);
+    const json = testIo(ROOT);
+    expect(await main([...args('2001-01-02'), '--json'], json)).toBe(2);
+    expect(JSON.parse(json.out())).toMatchObject({ runId: null, metrics: { tradeCount: 3 }, rebalance: { targetsPct: { BA: 10 } } });
   });
 
   it('should exit 1 on an invalid policy and on a usage error', async () => {

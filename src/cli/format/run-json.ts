@@ -14,5 +14,7 @@ export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object 
     cash: evaluation.cash,
     proposals: evaluation.proposals,
     dropped: evaluation.dropped,
+    rebalance: evaluation.rebalance ? { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } : null,
+    metrics: evaluation.metrics,
   };
 }

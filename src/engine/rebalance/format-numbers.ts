@@ -15,11 +15,6 @@ export function formatSignedPp(value: number): string {
   return value > 0 && text !== '0' ? `+${text}` : text;
 }
 
-/** Money in base currency with 2 decimals ("1234.50"); locale-free so reasons are deterministic. */
-export function formatMoney(value: number): string {
-  return value.toFixed(2);
-}
-
 /** A share quantity rounded to the share step's decimals, so 3 × 0.1 reads 0.3 and never exceeds what was held. */
 export function roundQuantity(units: number, step: number): number {
   return step === 1 ? units : Number((units * step).toFixed(10));

@@ -1,5 +1,6 @@
 import type { Side } from '../proposal.js';
-import { formatMoney, formatPct } from './format-numbers.js';
+import { formatPct } from './format-numbers.js';
+import { money } from '../format-numbers.js';
 import type { DriftSnapshot, SymbolDrift } from './measure-drift.js';
 import type { RebalanceGoal } from './rebalance-options.js';
 import type { DroppedTrade, RebalanceConstraint } from './rebalance-result.js';
@@ -98,7 +99,7 @@ export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebala
     if (side === 'buy') {
       const room = (options.maxPositionWeightPct / 100) * equity - row.value;
       if (candidate.value > room) {
-        const detail = `buy capped at the ${formatPct(options.maxPositionWeightPct)}% max position weight (room ${formatMoney(Math.max(0, room))})`;
+        const detail = `buy capped at the ${formatPct(options.maxPositionWeightPct)}% max position weight (room ${money(Math.max(0, room))})`;
         if (room <= negligible) {
           dropped.push({ symbol: row.symbol, side, constraint: 'max_position_weight', effect: 'dropped', detail });
           continue;

@@ -1,4 +1,4 @@
-import { formatMoney } from './format-numbers.js';
+import { money } from '../format-numbers.js';
 import type { DroppedTrade } from './rebalance-result.js';
 import { sizedNotional, type SizedTrade } from './sized-trade.js';
 
@@ -31,7 +31,7 @@ export function reconcileToBudget(trades: readonly SizedTrade[], budget: number,
       side: trade.candidate.side,
       constraint: 'budget',
       effect: trade.units === 0 ? 'dropped' : 'cut',
-      detail: `share rounding went ${formatMoney(total - budget)} over the budget of ${formatMoney(budget)}; smallest trades adjusted down`,
+      detail: `share rounding went ${money(total - budget)} over the budget of ${money(budget)}; smallest trades adjusted down`,
     });
   }
 }

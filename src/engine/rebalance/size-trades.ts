@@ -1,4 +1,5 @@
-import { formatMoney, formatPct, roundQuantity } from './format-numbers.js';
+import { formatPct, roundQuantity } from './format-numbers.js';
+import { money } from '../format-numbers.js';
 import type { DriftSnapshot } from './measure-drift.js';
 import type { DriftCandidate } from './plan-drift-trades.js';
 import { reconcileToBudget } from './reconcile-to-budget.js';
@@ -54,7 +55,7 @@ function toUnits(c: DriftCandidate, step: number, equity: number, options: Resol
     }
   }
   if (units === 0) {
-    drop(dropped, c, 'rounds_to_zero', 'dropped', `worth ${formatMoney(c.value)}, under half a ${step === 1 ? 'share' : `${step}-share step`} at ${formatMoney(unitPrice)}${c.side === 'sell' ? ' or more than is held' : ''}`);
+    drop(dropped, c, 'rounds_to_zero', 'dropped', `worth ${money(c.value)}, under half a ${step === 1 ? 'share' : `${step}-share step`} at ${money(unitPrice)}${c.side === 'sell' ? ' or more than is held' : ''}`);
   }
   return { candidate: c, unitPrice, units };
 }
@@ -81,7 +82,7 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
   const buys: SizedTrade[] = [];
   for (const c of candidates) {
     if (scale < 1) {
-      const detail = `scaled by ${scale.toFixed(4)} to fit the budget of ${formatMoney(budget)} (largest side ${formatMoney(largestSide)}, note 004 §4.3)`;
+      const detail = `scaled by ${scale.toFixed(4)} to fit the budget of ${money(budget)} (largest side ${money(largestSide)}, note 004 §4.3)`;
       if (scale === 0) {
         drop(dropped, c, 'budget', 'dropped', detail);
         continue;
@@ -101,7 +102,7 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
     if (sell.units === 0) continue;
     const notional = sizedNotional(sell);
     if (notional < options.minTradeValue) {
-      drop(dropped, sell.candidate, 'min_trade_value', 'dropped', `notional ${formatMoney(notional)} is below min_trade_value ${formatMoney(options.minTradeValue)}`);
+      drop(dropped, sell.candidate, 'min_trade_value', 'dropped', `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
       continue;
     }
     proceeds += notional;
@@ -117,13 +118,13 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
       let affordable = Math.floor(available / buy.unitPrice);
       while (affordable > 0 && affordable * buy.unitPrice > available) affordable -= 1;
       buy.units = affordable;
-      const why = `only ${formatMoney(available)} cash left for buys after sells${reserve > 0 ? ` and the ${formatPct(options.cashTargetPct)}% cash target` : ''}`;
+      const why = `only ${money(available)} cash left for buys after sells${reserve > 0 ? ` and the ${formatPct(options.cashTargetPct)}% cash target` : ''}`;
       drop(dropped, buy.candidate, 'cash', affordable === 0 ? 'dropped' : 'cut', why);
       if (affordable === 0) continue;
     }
     const notional = sizedNotional(buy);
     if (notional < options.minTradeValue) {
-      drop(dropped, buy.candidate, 'min_trade_value', 'dropped', `notional ${formatMoney(notional)} is below min_trade_value ${formatMoney(options.minTradeValue)}`);
+      drop(dropped, buy.candidate, 'min_trade_value', 'dropped', `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
       continue;
     }
     available -= notional;

@@ -38,7 +38,7 @@ async function measure(store: Store, label: string): Promise<number> {
   await store.persist();
   await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, CHAT, SECRET, now);
   const quotes = () => 45;
-  const bot = createTelegramBot({ config: { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[CHAT, 'approver']]) }, service: new ApprovalService(store, quotes), store, quotes, now: () => new Date(), log: console.error }, { apiRoot: server.apiRoot, botInfo: server.botInfo });
+  const bot = createTelegramBot({ config: { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[CHAT, 'approver']]) }, service: new ApprovalService(store, quotes), store, quotes, now: () => new Date(), log: console.error, nextRuns: async () => [], userZone: 'UTC' }, { apiRoot: server.apiRoot, botInfo: server.botInfo });
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));
   const running = bot.start({ timeout: 30, onStart: () => started() });

@@ -103,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('serve')
-    .description('run by itself: evaluate every policy on its schedules, catch up once on start, reload edited policies')
+    .description('run by itself: evaluate every policy on its schedules, open proposals for approval (Telegram when a token is set, this console otherwise), catch up once on start, reload edited policies')
     .option('--policies <dir>', 'policy folder', 'policies')
     .option('--examples <dir>', 'example data folder (holdings/<policy id>.csv, prices/)', 'examples')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
@@ -173,8 +173,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .command('telegram')
     .description('run the Telegram approval bot (long polling) until Ctrl-C; needs BALLAST_TELEGRAM_TOKEN')
     .option('--prices <csv>', 'price panel to re-check prices against (default: the runs\' prices files)')
+    .option('--policies <dir>', 'policy folder, for /next', 'policies')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
-    .action(async (opts: { prices?: string; dataDir?: string }) => {
+    .action(async (opts: { prices?: string; policies: string; dataDir?: string }) => {
       exitCode = await telegramCommand(opts, io);
     });
 

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { evaluate, type Evaluation } from '../engine/evaluate.js';
-import { BallastError, InputError } from '../errors.js';
+import { BallastError } from '../errors.js';
 import { asOfInstant } from '../market/as-of-instant.js';
-import { parseHoldings, type HoldingsFile } from '../market/parse-holdings.js';
-import { seedAccount } from '../portfolio/seed-account.js';
-import { toHoldings } from '../portfolio/to-holdings.js';
+import { parseHoldings } from '../market/parse-holdings.js';
+import { readInput } from '../workspace/read-input.js';
+import { accountHoldings } from './account-holdings.js';
 import { parsePricePanel } from '../market/parse-price-panel.js';
 import type { PricePanel } from '../market/price-panel.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
@@ -76,31 +75,8 @@ export async function evaluatePolicyFile(loaded: LoadedPolicyFile, request: Eval
   return { policy, loaded, evaluation, run };
 }
 
-/**
- * The holdings of the policy's paper account, seeding the account from the holdings CSV the first time
- * (note 001: the account, not the CSV, is what later evaluations read).
- */
-async function accountHoldings(store: Store, policy: Policy, path: string, shown: string, now: Date): Promise<HoldingsFile> {
-  let account = store.account(policy.account);
-  if (account === undefined) {
-    const seed = parseHoldings(shown, await readInput(path, shown));
-    account = seedAccount({ accountId: policy.account, baseCurrency: policy.base_currency, holdings: seed.holdings, at: now.toISOString() });
-    store.putAccount(account);
-  }
-  return { file: `account ${policy.account}`, holdings: toHoldings(account), rows: new Map() };
-}
-
 /** Reads and parses a price panel CSV, reporting the path as the user gave it. */
 export async function loadPricePanel(path: string, cwd: string = process.cwd()): Promise<PricePanel> {
   const file = relative(cwd, path) || path;
   return parsePricePanel(file, await readInput(path, file));
-}
-
-async function readInput(path: string, shown: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new InputError([{ file: shown, message: `cannot read: ${reason}` }]);
-  }
 }

@@ -38,13 +38,13 @@ export interface Diagnostic extends SourcePosition {
 }
 
 /**
- * Formats a diagnostic as `file:line:col  path  message`, followed by the offending source line and a `^` under
- * the column, the way compilers do. `source` is the whole file text.
+ * Formats a diagnostic as `file:line:col  path  message`, followed — when `source` (the whole file text) is given —
+ * by the offending source line and a `^` under the column, the way compilers do.
  */
-export function formatDiagnostic(diagnostic: Diagnostic, source: string): string {
+export function formatDiagnostic(diagnostic: Diagnostic, source?: string): string {
   const { file, line, col, path, message, severity } = diagnostic;
   const head = `${file}:${line}:${col}  ${path || '(file)'}  ${severity === 'warning' ? 'warning: ' : ''}${message}`;
-  const text = source.split(/\r?\n/)[line - 1];
+  const text = source?.split(/\r?\n/)[line - 1];
   if (text === undefined) return head;
   const gutter = String(line).padStart(4);
   const shown = text.replace(/\t/g, '→');

@@ -18,6 +18,8 @@ export interface DaemonOptions {
   readonly clock: SchedulerClock;
   readonly inputs: InputsProvider;
   readonly notifier: RunNotifier;
+  /** The environment, for the `BALLAST_AUTO_REBALANCING` master switch of `approval.mode: auto`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** Lists the policy files (absolute paths), e.g. `findPolicyFiles('policies')`. */
   readonly listPolicyFiles: () => Promise<string[]>;
   /** Reads and validates one file; a missing file must come back invalid with code `UNREADABLE` (as `loadPolicyFile` does). */
@@ -130,8 +132,8 @@ export class Daemon {
     } else if (change.kind === 'removed') {
       log?.(`${change.previous.loaded.file} was removed; ${change.previous.policy.id} is no longer scheduled`);
     } else if (change.kind === 'invalid') {
-      log?.(`${change.file} is invalid; ${change.kept ? `still running ${change.kept.loaded.revision.revision} (${change.kept.loaded.revision.contentHash.slice(0, 12)})` : 'not scheduled'}`);
-      await this.#notify(() => this.#o.notifier.policyInvalid(change.file, change.diagnostics));
+      const kept = change.kept ? `${change.kept.loaded.revision.revision} (${change.kept.loaded.revision.contentHash.slice(0, 12)})` : undefined;
+      await this.#notify(() => this.#o.notifier.policyInvalid(change.file, change.diagnostics, kept));
     }
     return change;
   }
@@ -144,9 +146,9 @@ export class Daemon {
       const active = this.#registry.byPolicyId(slot.policyId);
       if (!active) continue;
       const reason = plan.decisions.find((d) => d.policyId === slot.policyId && d.scheduleId === slot.scheduleId)?.reason === 'caught_up' ? 'caught_up' : 'on_time';
-      const outcome = await runSlot(slot, reason, active, { store: this.#o.store, inputs: this.#o.inputs, now: () => this.#o.clock.now() });
+      const outcome = await runSlot(slot, reason, active, { store: this.#o.store, inputs: this.#o.inputs, now: () => this.#o.clock.now(), env: this.#o.env });
       outcomes.push(outcome);
-      if (outcome.status === 'finished') await this.#notify(() => this.#o.notifier.runFinished(outcome.run));
+      if (outcome.status === 'finished') await this.#notify(() => this.#o.notifier.runFinished(outcome.run, outcome.submission));
       if (outcome.status === 'failed') await this.#notify(() => this.#o.notifier.runFailed?.(slot, outcome.error) ?? Promise.resolve());
     }
     return { decisions: plan.decisions, outcomes };

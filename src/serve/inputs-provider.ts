@@ -1,53 +1,52 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { InputError } from '../errors.js';
+import type { QuoteSource } from '../approval/approval-service.js';
+import { accountHoldings } from '../jobs/account-holdings.js';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
-import { parseHoldings } from '../market/parse-holdings.js';
+import { panelQuotes } from '../market/panel-quotes.js';
 import { parsePricePanel } from '../market/parse-price-panel.js';
-import type { PricePanel } from '../market/price-panel.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
 import type { Slot } from '../schedule/schedule.js';
+import type { Store } from '../store/store.js';
+import { EXAMPLE_PRICES, exampleHoldings } from '../workspace/example-files.js';
+import { readInput } from '../workspace/read-input.js';
 
 /** What a scheduled run evaluates: the account's holdings and the prices, with the files they came from. */
 export interface SlotInputs {
   readonly holdings: Holdings;
   readonly market: MarketSnapshot;
-  /** Where the holdings came from, as shown in the run record (a path, or e.g. `broker:paper-dee`). */
+  /** Where the holdings came from, as shown in the run record (a path, or e.g. `account paper-dee`). */
   readonly holdingsFile: string;
   readonly pricesFile: string;
 }
 
 /**
- * Supplies the inputs of a scheduled run: the seam where a broker or a price feed plugs in. Throw `InputError` for
- * unusable inputs; the slot is then recorded as failed.
+ * Supplies the inputs of a scheduled run and the quotes approvals are executed at: the seam where a broker or a
+ * price feed plugs in. Throw `InputError` for unusable inputs; the slot is then recorded as failed.
  */
 export interface InputsProvider {
   inputsFor(policy: Policy, slot: Slot): Promise<SlotInputs>;
+  /** The price a decision re-checks and executes at (base currency per share), or undefined when there is none. */
+  readonly quotes: QuoteSource;
 }
 
-/** The bundled price panel, relative to the examples folder. */
-const EXAMPLE_PRICES = join('prices', 'dow30-daily-1991-2000.csv');
-
 /**
- * The default provider, like `ballast run`: `examples/holdings/<policy id>.csv` (read at every run, so edits count)
- * and the bundled Dow 30 closes as of the slot's local date — i.e. the last bundled close (2001-01-02) for any slot
- * after the data. The price panel is read once.
+ * The default provider, like `ballast run`: the policy's paper account in `store` (seeded from
+ * `examples/holdings/<policy id>.csv` the first time, so executed approvals count in the next run) and the bundled
+ * Dow 30 closes as of the slot's local date — i.e. the last bundled close (2001-01-02) for any slot after the data.
+ * Quotes are the same panel's closes as of the decision's UTC date. Reads the panel once, now: throws `InputError`
+ * when it cannot be read or parsed, so `ballast serve` stops at start instead of failing every slot.
  */
-export function exampleInputs(examplesDir: string, cwd: string): InputsProvider {
-  let panel: Promise<PricePanel> | undefined;
+export async function exampleInputs(examplesDir: string, cwd: string, store: Store): Promise<InputsProvider> {
   const shown = (path: string): string => relative(cwd, path) || path;
+  const pricesPath = join(examplesDir, EXAMPLE_PRICES);
+  const prices = parsePricePanel(shown(pricesPath), await readInput(pricesPath, shown(pricesPath)));
   return {
+    quotes: panelQuotes(prices),
     async inputsFor(policy, slot) {
-      const pricesPath = join(examplesDir, EXAMPLE_PRICES);
-      panel ??= read(pricesPath, shown(pricesPath)).then((text) => parsePricePanel(shown(pricesPath), text));
-      const prices = await panel.catch((error: unknown) => {
-        panel = undefined;
-        throw error;
-      });
-      const holdingsPath = join(examplesDir, 'holdings', `${policy.id}.csv`);
-      const holdings = parseHoldings(shown(holdingsPath), await read(holdingsPath, shown(holdingsPath)));
+      const holdingsPath = join(examplesDir, exampleHoldings(policy.id));
+      const holdings = await accountHoldings(store, policy, holdingsPath, shown(holdingsPath), new Date(slot.at));
       return {
         holdings: holdings.holdings,
         market: snapshotForPolicy(prices, holdings, slot.date, policy),
@@ -56,13 +55,4 @@ export function exampleInputs(examplesDir: string, cwd: string): InputsProvider 
       };
     },
   };
-}
-
-async function read(path: string, shown: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new InputError([{ file: shown, message: `cannot read: ${reason}` }]);
-  }
 }

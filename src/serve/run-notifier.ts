@@ -1,4 +1,6 @@
-import type { Diagnostic } from '../policy/diagnostic.js';
+import { formatSubmission, type DecideHint } from '../cli/format/format-submission.js';
+import type { Submission } from '../jobs/submit-for-approval.js';
+import { formatDiagnostic, type Diagnostic } from '../policy/diagnostic.js';
 import type { Slot } from '../schedule/schedule.js';
 import type { RunRecord } from '../store/run-record.js';
 
@@ -8,24 +10,35 @@ import type { RunRecord } from '../store/run-record.js';
  * (several at once with {@link combineNotifiers}). A notifier's failure is logged and never fails the run.
  */
 export interface RunNotifier {
-  /** A scheduled run was recorded (proposals, dropped trades, the revision that ran, `run.slot`). */
-  runFinished(run: RunRecord): Promise<void>;
-  /** A policy file is invalid; `diagnostics` carry `file:line:col`. The last good revision, if any, keeps running. */
-  policyInvalid(file: string, diagnostics: readonly Diagnostic[]): Promise<void>;
+  /**
+   * A scheduled run was recorded (proposals, dropped trades, the revision that ran, `run.slot`) and its proposals
+   * were put up for approval (`submission`: opened records, automatic decisions).
+   */
+  runFinished(run: RunRecord, submission: Submission): Promise<void>;
+  /**
+   * A policy file is invalid; `diagnostics` carry `file:line:col`. `kept` is the last good revision that keeps
+   * running (e.g. `abc1234`), undefined when the policy has none and is not scheduled.
+   */
+  policyInvalid(file: string, diagnostics: readonly Diagnostic[], kept: string | undefined): Promise<void>;
   /** A slot's run failed (e.g. no holdings for the policy); the slot is recorded as failed and not retried. */
   runFailed?(slot: Slot, error: Error): Promise<void>;
 }
 
-/** Writes one line per run and every diagnostic as `file:line:col  path  message` to the given output functions. */
-export function consoleNotifier(out: (line: string) => void, err: (line: string) => void = out): RunNotifier {
+/**
+ * Writes one line per run, then what happened to its proposals and how to decide them (`hint`: the serve console's
+ * commands), and every diagnostic as `file:line:col  path  message`, to the given output functions.
+ */
+export function consoleNotifier(hint: DecideHint, out: (line: string) => void, err: (line: string) => void = out): RunNotifier {
   return {
-    async runFinished(run) {
+    async runFinished(run, submission) {
       const slot = run.slot ? `${run.slot.key}` : run.id;
       const trades = run.proposals.map((p) => `${p.ruleId} ${p.action} ${p.symbol} ${p.side} ${p.quantity}`).join('; ');
       out(`ran ${slot} as ${run.id} · ${run.policy.file} @ ${run.policy.revision} · prices as of ${run.asOf} · ${run.proposals.length} proposal${run.proposals.length === 1 ? '' : 's'}${trades ? `: ${trades}` : ''}${run.dropped.length ? ` · ${run.dropped.length} dropped by limits` : ''}`);
+      const approvals = formatSubmission(run.policySnapshot, run.proposals.length, submission, hint);
+      if (approvals) out(approvals);
     },
-    async policyInvalid(file, diagnostics) {
-      err(`${file} is invalid; the last good revision (if any) keeps running:\n${diagnostics.map((d) => `${d.file}:${d.line}:${d.col}  ${d.path || '(file)'}  ${d.message}`).join('\n')}`);
+    async policyInvalid(file, diagnostics, kept) {
+      err(describeInvalidPolicy(file, diagnostics, kept));
     },
     async runFailed(slot, error) {
       err(`slot ${slot.key} failed: ${error.message}`);
@@ -45,8 +58,17 @@ export function combineNotifiers(notifiers: readonly RunNotifier[], onError: (er
     }
   };
   return {
-    runFinished: (run) => each((n) => n.runFinished(run)),
-    policyInvalid: (file, diagnostics) => each((n) => n.policyInvalid(file, diagnostics)),
+    runFinished: (run, submission) => each((n) => n.runFinished(run, submission)),
+    policyInvalid: (file, diagnostics, kept) => each((n) => n.policyInvalid(file, diagnostics, kept)),
     runFailed: (slot, error) => each((n) => n.runFailed?.(slot, error)),
   };
+}
+
+/**
+ * The report of an invalid policy edit, for the console and Telegram: which revision keeps running (or that the
+ * policy is not scheduled), then one `file:line:col  path  message` line per problem.
+ */
+export function describeInvalidPolicy(file: string, diagnostics: readonly Diagnostic[], kept: string | undefined): string {
+  const head = kept === undefined ? `${file} is invalid and not scheduled; fix it and save:` : `${file} is invalid; revision ${kept} keeps running until it is fixed:`;
+  return [head, ...diagnostics.map((d) => formatDiagnostic(d))].join('\n');
 }

@@ -6,24 +6,35 @@ import type { Store } from '../store/store.js';
 import type { InputsProvider } from './inputs-provider.js';
 import type { ActivePolicy } from './policy-registry.js';
 import { newRun } from '../jobs/new-run.js';
+import { submitForApproval, type Submission } from '../jobs/submit-for-approval.js';
 
 /** How one slot ended. */
 export type SlotOutcome =
-  | { readonly slot: Slot; readonly status: 'finished'; readonly run: RunRecord }
+  | { readonly slot: Slot; readonly status: 'finished'; readonly run: RunRecord; readonly submission: Submission }
   | { readonly slot: Slot; readonly status: 'failed'; readonly error: Error }
   | { readonly slot: Slot; readonly status: 'skipped_recorded' };
+
+/** What running a slot needs: the store, the inputs (and quotes), the clock and the environment (master switch). */
+export interface SlotDeps {
+  readonly store: Store;
+  readonly inputs: InputsProvider;
+  readonly now: () => Date;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
 /**
  * Runs one slot exactly once: records the slot key as `started` (written to disk) before anything else, evaluates the
  * policy revision in force with only the rules the schedule `runs` ({@link rulesForRuns}), at the slot instant, on
- * the provider's inputs, records the run (initiator `schedule`, with the slot and the revision), and marks the slot
- * `finished` — or `failed` with the error, never retried. A key already in the store is skipped.
+ * the provider's inputs, records the run (initiator `schedule`, with the slot and the revision), puts its proposals up
+ * for approval ({@link submitForApproval}: pending, or executed at once under `approval.mode: auto`), and marks the
+ * slot `finished` — or `failed` with the error, never retried. A key already in the store is skipped. A crash after
+ * `started` leaves the slot interrupted, never run twice; approvals are first-decision-wins, so nothing executes twice.
  */
 export async function runSlot(
   slot: Slot,
   reason: 'on_time' | 'caught_up',
   active: ActivePolicy,
-  deps: { readonly store: Store; readonly inputs: InputsProvider; readonly now: () => Date },
+  deps: SlotDeps,
 ): Promise<SlotOutcome> {
   const { store, inputs } = deps;
   if (store.slotRecord(slot.key)) return { slot, status: 'skipped_recorded' };
@@ -46,8 +57,9 @@ export async function runSlot(
         slot: { key: slot.key, scheduleId: slot.scheduleId, at: slot.at, runs: slot.runs, ...(only === undefined ? {} : { rules: only }) },
       }),
     );
+    const submission = await submitForApproval(store, { policy, loaded, evaluation, run }, { now: deps.now(), quotes: inputs.quotes, env: deps.env });
     await store.finishSlot(slot.key, { state: 'finished', runId: run.id, finishedAt: deps.now().toISOString() });
-    return { slot, status: 'finished', run };
+    return { slot, status: 'finished', run, submission };
   } catch (cause) {
     const error = cause instanceof Error ? cause : new Error(String(cause));
     await store.finishSlot(slot.key, { state: 'failed', error: error.message, finishedAt: deps.now().toISOString() });

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { describeStatus, describeTrade } from '../approval/describe-record.js';
 import { formatPositions } from '../cli/format/format-positions.js';
+import { formatScheduleRows } from '../cli/format/format-schedule-rows.js';
 import { marks } from '../cli/commands/positions.js';
 import { markToMarket } from '../portfolio/mark-to-market.js';
 import { MESSAGE_MAX_CHARS } from './format-batch.js';
@@ -12,14 +13,15 @@ export const BOT_COMMANDS = [
   { command: 'pending', description: 'proposals waiting for a decision' },
   { command: 'positions', description: 'paper accounts: positions, cash, P&L' },
   { command: 'history', description: 'the last 10 decisions' },
+  { command: 'next', description: 'last and next scheduled run of every policy' },
   { command: 'pause', description: 'pause execution (all bots, or /pause <policy id>)' },
   { command: 'resume', description: 'resume execution (all bots, or /resume <policy id>)' },
   { command: 'help', description: 'what each command does' },
 ] as const;
 
 /**
- * /status, /pending, /positions, /history (anyone allowlisted) and /pause, /resume (approvers): read from the
- * store, format, reply (split under 4,096 characters). Runs after `authorizedOnly`.
+ * /status, /pending, /positions, /history, /next (anyone allowlisted) and /pause, /resume (approvers): read from the
+ * store or the schedules, format, reply (split under 4,096 characters). Runs after `authorizedOnly`.
  */
 export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   const composer = new Composer<BallastContext>();
@@ -50,6 +52,8 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
     const decided = deps.store.proposalRecords().filter((r) => r.decision !== undefined).sort((a, b) => a.decision!.at.localeCompare(b.decision!.at)).slice(-10);
     return reply(ctx, decided.length === 0 ? 'No decisions yet.' : decided.map((r) => `${r.policyId} ${r.proposal.id} ${r.proposal.symbol}: ${describeStatus(r)}`).join('\n'));
   });
+
+  composer.command('next', async (ctx) => reply(ctx, formatScheduleRows(await deps.nextRuns(), deps.userZone)));
 
   composer.command('positions', (ctx) => {
     const now = deps.now();

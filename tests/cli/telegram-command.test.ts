@@ -29,7 +29,7 @@ describe('ballast telegram', () => {
     const io = { ...testIo(dir), env };
     let stop!: () => void;
     const until = new Promise<void>((resolve) => (stop = resolve));
-    const running = telegramCommand({ until }, io);
+    const running = telegramCommand({ until, policies: 'policies' }, io);
 
     const message = await server.waitFor((s) => s.messages(1001)[0]?.reply_markup && s.messages(1001)[0]);
     expect(message.text).toMatch(/SHORGAN-BOT/);

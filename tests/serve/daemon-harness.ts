@@ -44,6 +44,7 @@ export function manualWatcher(): PolicyWatcher & { emit: (path: string) => void 
 
 /** Inputs that never change: one position up 40% since entry, one down 20%, one flat, held since 2026-01-02. */
 export const fixedInputs: InputsProvider = {
+  quotes: (symbol) => ({ UP: 140, DOWN: 80, FLAT: 101 })[symbol],
   async inputsFor(_policy, slot) {
     return {
       holdings: { cash: 1000, positions: [
@@ -82,8 +83,8 @@ export async function workspace(files?: Record<string, string>): Promise<{
     daemon: async (clock, options = {}) => {
       const store = options.store ?? (await Store.open(dataDir));
       const daemon = new Daemon({
-        store, clock,
-        inputs: options.inputs ?? exampleInputs(join(ROOT, 'examples'), dir),
+        store, clock, env: {},
+        inputs: options.inputs ?? (await exampleInputs(join(ROOT, 'examples'), dir, store)),
         notifier: options.notifier ?? recordingNotifier(),
         listPolicyFiles: () => findPolicyFiles(policies),
         loadPolicyFile: (path) => loadPolicyFile(path, dir),

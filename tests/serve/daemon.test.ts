@@ -160,7 +160,7 @@ describe('Daemon', () => {
     const w = await ws({ 'night.yaml': NIGHTLY('daily at 18:00') });
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    const slow = { inputsFor: async (...args: Parameters<typeof fixedInputs.inputsFor>) => { await gate; return fixedInputs.inputsFor(...args); } };
+    const slow = { quotes: fixedInputs.quotes, inputsFor: async (...args: Parameters<typeof fixedInputs.inputsFor>) => { await gate; return fixedInputs.inputsFor(...args); } };
     const clock = new FakeClock('2026-11-23T12:00:00Z');
     const { daemon, store } = await w.daemon(clock, { inputs: slow });
     await daemon.start();

@@ -30,7 +30,7 @@ export interface RunningBot {
 export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date): Promise<RunningBot> {
   let clock = now;
   const logs: string[] = [];
-  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l) };
+  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], userZone: 'UTC' };
   const bot = createTelegramBot(deps, { apiRoot: server.apiRoot, botInfo: server.botInfo });
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));

@@ -1,13 +1,11 @@
 import { userInfo } from 'node:os';
-import { ApprovalError } from '../../approval/approval-error.js';
-import { ApprovalService, type DecisionResult } from '../../approval/approval-service.js';
-import { describeStatus } from '../../approval/describe-record.js';
+import { ApprovalService } from '../../approval/approval-service.js';
 import type { Actor } from '../../approval/proposal-record.js';
 import { UsageError } from '../../errors.js';
-import { AccountingInvariantError } from '../../portfolio/errors.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
+import { decideEach } from '../decide-each.js';
 import { runQuotes } from '../run-quotes.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -53,30 +51,7 @@ async function decideWithStore(options: DecideOptions, io: CliIo, store: Store):
     io.stdout('no proposals pending');
     return EXIT.ok;
   }
-  const actor = cliActor(io);
-  let problems = 0;
-  for (const id of ids) {
-    let result: DecisionResult;
-    try {
-      result = options.decision === 'approve' ? await service.approve(id, actor, now) : await service.reject(id, actor, now);
-    } catch (error) {
-      if (error instanceof ApprovalError) {
-        io.stderr(`${id}  ${error.code}  ${error.message}`);
-        problems += 1;
-        continue;
-      }
-      if (error instanceof AccountingInvariantError) {
-        io.stderr(`${id}  ${error.code}  ${error.message}\nexecution stopped and the policy is paused; nothing else was executed`);
-        return EXIT.problems;
-      }
-      throw error;
-    }
-    const { record } = result;
-    const ok = result.result === 'decided' && (record.status === 'executed' || record.status === 'rejected' || record.status === 'approved');
-    if (!ok) problems += 1;
-    const prefix = result.result === 'already_decided' ? 'already decided: ' : '';
-    (ok ? io.stdout : io.stderr)(`${id}  ${record.status}  ${prefix}${describeStatus(record)}`);
-  }
+  const problems = await decideEach(service, options.decision, ids, cliActor(io), now, { out: io.stdout, err: io.stderr });
   return problems === 0 ? EXIT.ok : EXIT.problems;
 }
 

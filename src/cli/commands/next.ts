@@ -1,9 +1,11 @@
 import { scheduleOverview } from '../../serve/schedule-overview.js';
 import { Store } from '../../store/store.js';
+import { formatDiagnostic } from '../../policy/diagnostic.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
 import { formatScheduleRows } from '../format/format-schedule-rows.js';
+import { userZone } from '../user-zone.js';
 import { loadActivePolicies } from './load-active-policies.js';
 
 /** Options of `ballast next`. */
@@ -24,12 +26,12 @@ export async function nextCommand(options: NextOptions, io: CliIo): Promise<numb
   const { active, invalid } = await loadActivePolicies(options.policies, io);
   const store = await Store.open(dataDir(io, options.dataDir));
   const rows = scheduleOverview(active, store, io.now());
-  const userZone = options.tz ?? io.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = options.tz ?? userZone(io);
   if (options.json) {
-    io.stdout(JSON.stringify({ now: io.now().toISOString(), userZone, schedules: rows, invalid }, null, 2));
+    io.stdout(JSON.stringify({ now: io.now().toISOString(), userZone: zone, schedules: rows, invalid }, null, 2));
   } else {
-    io.stdout(formatScheduleRows(rows, userZone));
-    for (const bad of invalid) io.stderr(`${bad.file} is invalid and not scheduled:\n${bad.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}  ${d.path || '(file)'}  ${d.message}`).join('\n')}`);
+    io.stdout(formatScheduleRows(rows, zone));
+    for (const bad of invalid) io.stderr(`${bad.file} is invalid and not scheduled:\n${bad.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
   }
   return invalid.length === 0 ? EXIT.ok : EXIT.problems;
 }

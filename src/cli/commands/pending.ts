@@ -1,8 +1,8 @@
-import { describeStatus, describeTrade } from '../../approval/describe-record.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
+import { formatPending } from '../format/format-pending.js';
 
 /** Options of `ballast pending`. */
 export interface PendingOptions {
@@ -30,14 +30,7 @@ export async function pendingCommand(options: PendingOptions, io: CliIo): Promis
     io.stdout('no proposals pending');
     return EXIT.ok;
   }
-  let policyId = '';
-  for (const record of pending) {
-    if (record.policyId !== policyId) {
-      policyId = record.policyId;
-      io.stdout(`${record.policyName} · account ${record.accountId}${record.dryRun ? ' · dry run' : ''}`);
-    }
-    io.stdout(`  ${record.proposal.id}  ${describeTrade(record)}  (${describeStatus(record)})\n      ${record.proposal.reason}`);
-  }
+  for (const line of formatPending(pending)) io.stdout(line);
   io.stdout(`${pending.length} pending: npx ballast approve <id…> | --all, or npx ballast reject <id…>`);
   return EXIT.ok;
 }

@@ -9,17 +9,15 @@ import { Store } from '../../store/store.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
+import { EXAMPLE_PRICES, exampleHoldings } from '../../workspace/example-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnostics } from '../format/format-diagnostics.js';
 import { formatRun } from '../format/format-run.js';
-import { formatSubmission } from '../format/format-submission.js';
+import { CLI_DECIDE_HINT, formatSubmission } from '../format/format-submission.js';
 import { runJson } from '../format/run-json.js';
-
-/** The bundled price panel the main job reads (Dow 30 daily closes, 1990-12-31 to 2001-01-02). */
-export const EXAMPLE_PRICES = join('prices', 'dow30-daily-1991-2000.csv');
 
 /** Options of `ballast run`, the main job. */
 export interface RunOptions {
@@ -58,9 +56,9 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
     const loaded = await loadPolicyFile(path, io.cwd);
     try {
       const policyId = loaded.validation.ok ? loaded.validation.policy.id : '';
-      const holdingsPath = join(examples, 'holdings', `${policyId}.csv`);
+      const holdingsPath = join(examples, exampleHoldings(policyId));
       if (loaded.validation.ok && !(await exists(holdingsPath))) {
-        failures.push({ file: loaded.file, problem: `no example holdings for ${policyId}: add ${join(options.examples, 'holdings', `${policyId}.csv`)}` });
+        failures.push({ file: loaded.file, problem: `no example holdings for ${policyId}: add ${join(options.examples, exampleHoldings(policyId))}` });
         continue;
       }
       const policyRun = await evaluatePolicyFile(loaded, { holdingsPath, prices, asOf, initiator: 'main-job', store, cwd: io.cwd, fromAccount: true, now: io.now() });
@@ -76,7 +74,7 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
     io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {
     io.stdout(`Ballast main job: ${files.length} ${files.length === 1 ? 'policy' : 'policies'}, prices as of ${asOf}\n`);
-    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run, submissions[i]!)}\n`));
+    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run.policy, run.evaluation.proposals.length, submissions[i]!, CLI_DECIDE_HINT)}\n`));
     for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
     io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
   }

@@ -1,15 +1,28 @@
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ApprovalService } from '../../approval/approval-service.js';
 import { Daemon, type PolicyWatcher } from '../../serve/daemon.js';
 import { exampleInputs, type InputsProvider } from '../../serve/inputs-provider.js';
 import { combineNotifiers, consoleNotifier, type RunNotifier } from '../../serve/run-notifier.js';
+import { scheduleOverview } from '../../serve/schedule-overview.js';
 import { systemClock, type SchedulerClock } from '../../serve/scheduler-clock.js';
+import { runServeConsole, SERVE_DECIDE_HINT } from '../../serve/serve-console.js';
 import { watchPolicyFolder } from '../../serve/watch-policy-folder.js';
 import { Store } from '../../store/store.js';
+import { createTelegramBot, redact } from '../../telegram/create-telegram-bot.js';
+import { launchBot, type LaunchedBot } from '../../telegram/launch-bot.js';
+import { refreshMessages } from '../../telegram/refresh-messages.js';
+import { readTelegramConfig } from '../../telegram/telegram-config.js';
+import { telegramNotifier } from '../../telegram/telegram-notifier.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
+import { formatScheduleRows } from '../format/format-schedule-rows.js';
+import { userZone } from '../user-zone.js';
+import { cliActor } from './decide.js';
+import { apiRootOf } from './telegram.js';
 
 /** Options of `ballast serve`. */
 export interface ServeOptions {
@@ -20,26 +33,38 @@ export interface ServeOptions {
   readonly watch: boolean;
 }
 
+/** Lines typed into the console of `ballast serve`, and how to stop reading them. */
+export interface ConsoleInput {
+  readonly lines: AsyncIterable<string>;
+  close(): void;
+}
+
 /**
  * What `ballast serve` takes from the process, injectable for tests and for transports: the clock, the watcher, how
- * it learns to stop, extra notifiers (a Telegram notifier goes here, next to the console one) and the inputs.
+ * it learns to stop, the console input, extra notifiers and the inputs.
  */
 export interface ServeRuntime {
   readonly clock: SchedulerClock;
   /** Resolves with the signal name when the process should stop (SIGINT/SIGTERM). */
   readonly waitForStop: () => Promise<string>;
   readonly watch?: (dir: string) => PolicyWatcher;
+  /** The console's command lines (`approve <id>`, `pending`, …); none: no console. */
+  readonly console?: () => ConsoleInput;
   readonly notifiers?: readonly RunNotifier[];
   readonly inputs?: InputsProvider;
-  /** Called once the daemon has started (e.g. to start a Telegram bot with access to `daemon`). */
+  /** Called once the daemon, the bot and the console have started (tests drive the clock from here). */
   readonly onStarted?: (daemon: Daemon) => Promise<void> | void;
 }
 
-/** The real process: system clock, fs.watch, SIGINT/SIGTERM. */
+/** The real process: system clock, fs.watch, SIGINT/SIGTERM, commands from standard input. */
 export function processRuntime(): ServeRuntime {
   return {
     clock: systemClock(),
     watch: (dir) => watchPolicyFolder(dir),
+    console: () => {
+      const lines = createInterface({ input: process.stdin, terminal: false });
+      return { lines, close: () => lines.close() };
+    },
     waitForStop: () => new Promise((resolveStop) => {
       const on = (signal: string): void => {
         process.off('SIGINT', on);
@@ -54,35 +79,66 @@ export function processRuntime(): ServeRuntime {
 
 /**
  * `ballast serve`: owns the database (lock file; a second instance exits 1 naming the first's pid), loads every
- * policy in `policies/`, runs each schedule's slots exactly once (catching up once on start), reloads edited policies
- * (an invalid edit is reported with file:line:col and the last good revision keeps running), and on SIGINT/SIGTERM
- * finishes the run in progress, writes state and releases the lock. Returns the exit code.
+ * policy in `policies/`, runs each schedule's slots exactly once (catching up once on start), puts each run's
+ * proposals up for approval, reloads edited policies (an invalid edit is reported with file:line:col and the last
+ * good revision keeps running), and on SIGINT/SIGTERM finishes the run in progress, writes state and releases the
+ * lock. With `BALLAST_TELEGRAM_TOKEN` set it hosts the Telegram bot (proposals posted after each run, buttons,
+ * /next, invalid edits reported in the chat); the console takes `approve`/`reject`/`pending`/`next` either way.
+ * Throws `TelegramConfigError` (before taking the lock) for incomplete Telegram settings. Returns the exit code.
  */
 export async function serveCommand(options: ServeOptions, io: CliIo, runtime: ServeRuntime = processRuntime()): Promise<number> {
-  const dir = dataDir(io, options.dataDir);
-  const store = await Store.open(dir, 'serve');
+  const telegram = readTelegramConfig(io.env);
+  const store = await Store.open(dataDir(io, options.dataDir), 'serve');
   try {
+    const { clock } = runtime;
+    const now = (): Date => clock.now();
+    const secretFree = (line: string): string => (telegram ? redact(line, telegram.token) : line);
+    const log = (line: string): void => io.stdout(secretFree(`${now().toISOString()}  ${line}`));
+    const inputs = runtime.inputs ?? (await exampleInputs(resolve(io.cwd, options.examples), io.cwd, store));
+    const service = new ApprovalService(store, inputs.quotes);
+    const zone = userZone(io);
+    let daemon: Daemon | undefined;
+    const overview = () => scheduleOverview(daemon?.registry.active() ?? [], store, now());
+    const bot = telegram && createTelegramBot({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: async () => overview(), userZone: zone }, apiRootOf(io.env));
+    const notifiers = [consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line))), ...(bot && telegram ? [telegramNotifier(bot.api, store, telegram, now)] : []), ...(runtime.notifiers ?? [])];
     const policies = resolve(io.cwd, options.policies);
-    const log = (line: string): void => io.stdout(`${runtime.clock.now().toISOString()}  ${line}`);
-    const notifier = combineNotifiers([consoleNotifier(log, (line) => io.stderr(line)), ...(runtime.notifiers ?? [])], (error) => log(`notifier failed: ${(error as Error).message}`));
-    const daemon = new Daemon({
+    daemon = new Daemon({
       store,
-      clock: runtime.clock,
-      inputs: runtime.inputs ?? exampleInputs(resolve(io.cwd, options.examples), io.cwd),
-      notifier,
+      clock,
+      inputs,
+      env: io.env,
+      notifier: combineNotifiers(notifiers, (error) => log(`notifier failed: ${(error as Error).message}`)),
       listPolicyFiles: () => findPolicyFiles(policies),
       loadPolicyFile: (path) => loadPolicyFile(path, io.cwd),
       ...(options.watch && runtime.watch ? { watch: runtime.watch(policies) } : {}),
       log,
     });
-    log(`ballast serve (pid ${process.pid}) · database ${store.location}`);
+    log(`ballast serve (pid ${process.pid}) · database ${store.location} · approvals: ${telegram ? `Telegram chat ${telegram.chatId} and this console` : 'this console (type help)'}`);
     const report = await daemon.start();
     for (const d of report.decisions) if (d.reason === 'caught_up' || d.reason === 'missed_dropped') log(`${d.policyId}/${d.scheduleId}: ${d.reason === 'caught_up' ? `caught up once (${d.missed ?? '?'} older missed slots not replayed)` : `${d.missed ?? '?'} missed slots dropped (catch_up: none)`}`);
+    let launched: LaunchedBot | undefined;
+    if (bot && telegram) {
+      launched = await launchBot(bot, { service, store, config: telegram, now });
+      for (const warning of launched.warnings) log(`telegram: ${warning}`);
+      launched.polling.catch((error: unknown) => log(`telegram: the bot stopped (${(error as Error).message}); scheduled runs go on, decide in this console`));
+      log(`telegram: bot polling · ${launched.posted} message${launched.posted === 1 ? '' : 's'} posted at start`);
+    }
+    const input = runtime.console?.();
+    const consoleDone = input && runServeConsole(input.lines, {
+      service, store, now, actor: cliActor(io),
+      next: () => formatScheduleRows(overview(), zone),
+      ...(bot && telegram ? { decided: (records) => refreshMessages(bot.api, store, records, telegram.secret) } : {}),
+      out: (text) => io.stdout(secretFree(text)),
+      err: (text) => io.stderr(secretFree(text)),
+    });
     log(daemon.nextWake ? `next slot at ${daemon.nextWake.toISOString()}; Ctrl-C stops` : 'no schedules in any policy; waiting for edits (Ctrl-C stops)');
     await runtime.onStarted?.(daemon);
     const signal = await runtime.waitForStop();
     log(`${signal}: finishing the run in progress`);
     await daemon.stop();
+    await launched?.stop();
+    input?.close();
+    await consoleDone;
     log('stopped; state written');
     return EXIT.ok;
   } finally {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { LOCK_FILE, processIsAlive, readOwner } from '../../store/lock-file.js';
 import { Store } from '../../store/store.js';
+import { formatDiagnostic } from '../../policy/diagnostic.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
@@ -34,7 +35,7 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   io.stdout(running ? `ballast serve is running (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})` : `ballast serve is not running${owner ? ` (stale lock of pid ${owner.pid})` : ''}`);
   io.stdout(`database: ${store.location} · ${store.listRuns().length} runs`);
   for (const a of active) io.stdout(`policy ${a.policy.id} · ${a.loaded.file} @ ${a.loaded.revision.revision} · ${a.schedules.length ? a.schedules.map((s) => s.id).join(', ') : 'no schedules'}`);
-  for (const bad of invalid) io.stdout(`policy ${bad.file} INVALID: ${bad.diagnostics.map((d) => `${d.file}:${d.line}:${d.col}  ${d.path || '(file)'}  ${d.message}`).join('; ')}`);
+  for (const bad of invalid) io.stdout(`policy ${bad.file} INVALID: ${bad.diagnostics.map((d) => formatDiagnostic(d)).join('; ')}`);
   if (slots.length) io.stdout('recent slots:');
   for (const s of slots) {
     const zone = active.find((a) => a.policy.id === s.policyId)?.policy.time_zone ?? 'UTC';

@@ -2,16 +2,21 @@ import { Api } from 'grammy';
 import { ApprovalService } from '../../approval/approval-service.js';
 import { Store } from '../../store/store.js';
 import { createTelegramBot, installRetry, redact } from '../../telegram/create-telegram-bot.js';
-import { BOT_COMMANDS } from '../../telegram/command-composer.js';
+import { launchBot } from '../../telegram/launch-bot.js';
 import { postPendingBatches } from '../../telegram/post-batches.js';
 import { readTelegramConfig, TelegramConfigError, type TelegramConfig } from '../../telegram/telegram-config.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
 import { runQuotes } from '../run-quotes.js';
+import { userZone } from '../user-zone.js';
+import { loadActivePolicies } from './load-active-policies.js';
+import { scheduleOverview, type ScheduleRow } from '../../serve/schedule-overview.js';
 
 /** Options of `ballast telegram`. */
 export interface TelegramOptions {
+  /** The policy folder, for /next. */
+  readonly policies: string;
   readonly dataDir?: string;
   /** Price panel for re-checking prices; default: the runs' prices files. */
   readonly prices?: string;
@@ -40,16 +45,13 @@ async function serve(config: TelegramConfig, store: Store, options: TelegramOpti
   const quotes = await runQuotes(store, io.cwd, options.prices);
   const service = new ApprovalService(store, quotes);
   const log = (line: string): void => io.stderr(redact(line, config.token));
-  const bot = createTelegramBot({ config, service, store, quotes, now: io.now, log }, apiRootOf(io.env));
-  await service.expireDue(io.now());
-  const posted = await postPendingBatches(bot.api, store, config.chatId, config.secret, io.now());
-  await bot.api.setMyCommands([...BOT_COMMANDS]);
-  io.stdout(`Ballast bot running (long polling) · ${posted} new message${posted === 1 ? '' : 's'} posted to chat ${config.chatId} · ${config.users.size} allowlisted user(s). Ctrl-C stops it.`);
-  const stop = options.until ?? untilSignal();
-  const running = bot.start({ drop_pending_updates: false });
-  await Promise.race([stop, running]);
-  await bot.stop();
-  await running;
+  const nextRuns = async (): Promise<ScheduleRow[]> => scheduleOverview((await loadActivePolicies(options.policies, io)).active, store, io.now());
+  const bot = createTelegramBot({ config, service, store, quotes, now: io.now, log, nextRuns, userZone: userZone(io) }, apiRootOf(io.env));
+  const launched = await launchBot(bot, { service, store, config, now: io.now });
+  for (const warning of launched.warnings) log(warning);
+  io.stdout(`Ballast bot running (long polling) · ${launched.posted} new message${launched.posted === 1 ? '' : 's'} posted to chat ${config.chatId} · ${config.users.size} allowlisted user(s). Ctrl-C stops it.`);
+  await Promise.race([options.until ?? untilSignal(), launched.polling]);
+  await launched.stop();
   return EXIT.ok;
 }
 
@@ -70,7 +72,7 @@ export async function postAfterRun(config: TelegramConfig, store: Store, io: Cli
 }
 
 /** `BALLAST_TELEGRAM_API_ROOT` (a local Bot API server, or the test server), else Telegram's. */
-function apiRootOf(env: Readonly<Record<string, string | undefined>>): { apiRoot?: string } {
+export function apiRootOf(env: Readonly<Record<string, string | undefined>>): { apiRoot?: string } {
   const root = env.BALLAST_TELEGRAM_API_ROOT?.trim();
   return root ? { apiRoot: root } : {};
 }

@@ -1,0 +1,30 @@
+import type { Api } from 'grammy';
+import { describeInvalidPolicy, type RunNotifier } from '../serve/run-notifier.js';
+import type { Store } from '../store/store.js';
+import { splitText } from './command-composer.js';
+import { MESSAGE_MAX_CHARS } from './format-batch.js';
+import { postPendingBatches, type PostOptions } from './post-batches.js';
+import type { TelegramConfig } from './telegram-config.js';
+
+/**
+ * The daemon's Telegram reports, to the configured chat: after each scheduled run, every pending
+ * `approval.mode: telegram` proposal not yet posted goes out with its buttons ({@link postPendingBatches}); an
+ * invalid policy edit is reported with `file:line:col` and the revision that keeps running; a failed slot says why.
+ * Errors are thrown to the daemon, which logs them; an unposted proposal is posted after the next run or at start.
+ */
+export function telegramNotifier(api: Api, store: Store, config: TelegramConfig, now: () => Date, options: PostOptions = {}): RunNotifier {
+  const send = async (text: string): Promise<void> => {
+    for (const chunk of splitText(text, MESSAGE_MAX_CHARS)) await api.sendMessage(config.chatId, chunk);
+  };
+  return {
+    async runFinished() {
+      await postPendingBatches(api, store, config.chatId, config.secret, now(), options);
+    },
+    async policyInvalid(file, diagnostics, kept) {
+      await send(`⚠️ ${describeInvalidPolicy(file, diagnostics, kept)}`);
+    },
+    async runFailed(slot, error) {
+      await send(`⚠️ scheduled run ${slot.key} failed: ${error.message}`);
+    },
+  };
+}

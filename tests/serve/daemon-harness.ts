@@ -1,6 +1,7 @@
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Submission } from '../../src/jobs/submit-for-approval.js';
 import type { Diagnostic } from '../../src/policy/diagnostic.js';
 import { Daemon, type PolicyWatcher } from '../../src/serve/daemon.js';
 import { exampleInputs, type InputsProvider } from '../../src/serve/inputs-provider.js';
@@ -14,14 +15,17 @@ import { FakeClock } from '../support/fake-clock.js';
 export const ROOT = join(import.meta.dirname, '../..');
 
 /** A notifier that keeps what it was told. */
-export function recordingNotifier(): RunNotifier & { runs: RunRecord[]; invalid: { file: string; diagnostics: readonly Diagnostic[] }[] } {
+export function recordingNotifier(): RunNotifier & { runs: RunRecord[]; submissions: Submission[]; invalid: { file: string; diagnostics: readonly Diagnostic[] }[] } {
   const runs: RunRecord[] = [];
+  const submissions: Submission[] = [];
   const invalid: { file: string; diagnostics: readonly Diagnostic[] }[] = [];
   return {
     runs,
+    submissions,
     invalid,
-    async runFinished(run) {
+    async runFinished(run, submission) {
       runs.push(run);
+      submissions.push(submission);
     },
     async policyInvalid(file, diagnostics) {
       invalid.push({ file, diagnostics });
@@ -62,7 +66,7 @@ export const fixedInputs: InputsProvider = {
 export async function workspace(files?: Record<string, string>): Promise<{
   dir: string; policies: string; dataDir: string;
   write: (name: string, text: string) => Promise<string>;
-  daemon: (clock: FakeClock, options?: { inputs?: InputsProvider; notifier?: RunNotifier; watch?: PolicyWatcher; store?: Store }) => Promise<{ daemon: Daemon; store: Store }>;
+  daemon: (clock: FakeClock, options?: { inputs?: InputsProvider; notifier?: RunNotifier; watch?: PolicyWatcher; store?: Store; env?: Record<string, string> }) => Promise<{ daemon: Daemon; store: Store }>;
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'ballast-serve-'));
   const policies = join(dir, 'policies');
@@ -83,7 +87,7 @@ export async function workspace(files?: Record<string, string>): Promise<{
     daemon: async (clock, options = {}) => {
       const store = options.store ?? (await Store.open(dataDir));
       const daemon = new Daemon({
-        store, clock, env: {},
+        store, clock, env: options.env ?? {},
         inputs: options.inputs ?? (await exampleInputs(join(ROOT, 'examples'), dir, store)),
         notifier: options.notifier ?? recordingNotifier(),
         listPolicyFiles: () => findPolicyFiles(policies),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { fixedInputs, manualWatcher, recordingNotifier, workspace } from './daemon-harness.js';
+import { fixedInputs, manualWatcher, recordingNotifier, ROOT, workspace } from './daemon-harness.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -18,6 +18,25 @@ async function ws(files?: Record<string, string>) {
 const NIGHTLY = (when: string, extra = '') => `version: 1\nid: night-bot\naccount: paper\ntime_zone: America/New_York\n${extra}schedules:\n  - { id: night, when: "${when}" }\n`;
 
 describe('Daemon', () => {
+  it('should put a scheduled run\'s proposals up for approval, and execute them in the run under approval.mode auto unless the master switch is off', async () => {
+    const shorgan = await readFile(join(ROOT, 'policies', 'shorgan-bot.yaml'), 'utf8');
+    const auto = shorgan.replace(/mode: telegram/, 'mode: auto').replace(/auto_rebalancing: false/, 'auto_rebalancing: true');
+    const monday = '2026-11-23T21:30:10Z'; // 16:30:10 New York: the daily guards are due
+    for (const [env, expected] of [[{}, 'executed'], [{ BALLAST_AUTO_REBALANCING: 'off' }, 'pending']] as const) {
+      const w = await ws({ 'shorgan-bot.yaml': auto });
+      const notifier = recordingNotifier();
+      const { daemon, store } = await w.daemon(new FakeClock(monday), { notifier, env });
+      const { outcomes } = await daemon.start();
+      expect(outcomes.map((o) => o.status)).toEqual(['finished']);
+      const records = store.proposalRecords({ policyId: 'shorgan-bot' });
+      expect(records.map((r) => [r.proposal.symbol, r.status])).toEqual([['T', expected], ['MO', expected]]);
+      const held = store.account('live-shorgan')!.lots.map((lot) => lot.symbol);
+      expect(held.includes('T')).toBe(expected === 'pending');
+      expect(notifier.submissions.map((s) => s.auto.length)).toEqual([expected === 'executed' ? 2 : 0]);
+      await daemon.stop();
+    }
+  });
+
   it('should run each schedule of a policy with its own rules: daily guards take_profit/cut_loss only, the weekly review all', async () => {
     const w = await ws();
     const clock = new FakeClock('2026-11-23T17:00:00Z'); // Monday 12:00 New York

@@ -27,12 +27,19 @@ export class StoreLockedError extends BallastError {
   constructor(lockFile: string, owner: LockOwner) {
     super('STORE_LOCKED',
       `another ballast ${owner.command ?? 'process'} (pid ${owner.pid} on ${owner.host}, started ${owner.startedAt}) owns this database; ` +
-        `${owner.command === 'serve' || owner.command === 'telegram' ? 'decide in Telegram, or ' : ''}stop it first (kill ${owner.pid}) or pass another --data-dir. Lock: ${lockFile}`);
+        `${decideHint(owner.command)}stop it first (kill ${owner.pid}) or pass another --data-dir. Lock: ${lockFile}`);
     this.name = 'StoreLockedError';
     this.owner = owner;
     this.pid = owner.pid;
     this.lockFile = lockFile;
   }
+}
+
+/** Where to decide proposals while a long-running command owns the database. */
+function decideHint(command: string | undefined): string {
+  if (command === 'serve') return 'decide in its console (approve <id…>, reject <id…>, pending) or in Telegram, or ';
+  if (command === 'telegram') return 'decide in Telegram, or ';
+  return '';
 }
 
 /** A held lock; `release` removes the file if it is still ours. */

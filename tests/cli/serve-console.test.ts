@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { testIo } from '../support/test-io.js';
 import { exampleWorkspace } from '../support/example-workspace.js';
 import { startServe } from '../support/running-serve.js';
 
@@ -18,6 +20,9 @@ describe('ballast serve without Telegram: approvals in its console', () => {
     const serve = await startServe(dir, clock, { USER: 'ana', TZ: 'Europe/Berlin' });
     expect(serve.io.out()).toMatch(/ran dee-bot\/weekly_review\/2026-11-28T16:55:00Z as run-\d+/);
     expect(serve.io.out()).toMatch(/pending approval, until 2026-11-29 16:55 UTC; decide with\n\s+type here: approve p-/);
+    const elsewhere = testIo(dir);
+    expect(await main(['approve', '--all'], elsewhere)).toBe(1);
+    expect(elsewhere.err()).toMatch(/another ballast serve \(pid \d+ [^)]*\) owns this database; decide in its console \(approve <id…>/);
     await serve.type('pending');
     const pending = serve.io.out().split('\n').filter((l) => /^\s+p-\w+\s/.test(l));
     expect(pending.length).toBeGreaterThan(1);

@@ -40,8 +40,9 @@ export interface StartReport {
 
 /**
  * The scheduler daemon of `ballast serve` (issue 5): keeps every policy's last good revision, runs each slot at most
- * once (slot keys recorded in the store before and after the run), catches up once on start per `catch_up`, reloads
- * edited policies, and stops gracefully. All work — ticks and reloads — runs one at a time on an internal queue, so a
+ * once (slot keys recorded in the store before and after the run) and puts its proposals up for approval
+ * ({@link runSlot}), tells the notifier, catches up once on start per `catch_up`, reloads edited policies, and stops
+ * gracefully. All work — ticks and reloads — runs one at a time on an internal queue, so a
  * reload never changes a policy under a running slot and `stop` waits for the run in progress.
  */
 export class Daemon {

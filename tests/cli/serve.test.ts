@@ -38,6 +38,14 @@ describe('ballast serve, next, status', () => {
     await lock.release();
   });
 
+  it('should refuse to start with half a Telegram setup, saying which variable to set, and leave the database free', async () => {
+    const io = { ...testIo(dir), env: { BALLAST_TELEGRAM_TOKEN: '123:abc' } };
+    expect(await main(['serve'], io)).toBe(1);
+    expect(io.err()).toMatch(/BALLAST_CALLBACK_SECRET must be set/);
+    const lock = await acquireLock(join(dir, '.ballast'), 'serve', new Date());
+    await lock.release();
+  });
+
   it('should show last and next runs in the policy zone and the user\'s, and the status', async () => {
     const clock = new FakeClock('2026-11-23T21:30:10Z');
     await serveCommand({ policies: 'policies', examples: 'examples', watch: false }, testIo(dir, clock.now()), { clock, waitForStop: async () => 'SIGINT' });

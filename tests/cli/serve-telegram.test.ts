@@ -74,4 +74,23 @@ describe('ballast serve with Telegram', () => {
     expect(server.messages(ANA).filter((m) => m.reply_markup)).toHaveLength(1);
     expect(await serve.stop()).toBe(0);
   });
+
+  it('should show an undecided proposal as expired on its message when its time passes, and refuse a late tap', async () => {
+    const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA), BALLAST_TELEGRAM_API_ROOT: server.apiRoot };
+    const clock = new FakeClock('2026-11-23T21:30:10Z'); // shorgan-bot: expires_after_hours 8 → 2026-11-24T05:30Z
+    const serve = await startServe(dir, clock, env);
+    const batch = await server.waitFor((s) => s.messages(ANA).find((m) => m.reply_markup));
+    await serve.advanceTo('2026-11-24T05:29:00Z');
+    expect(server.messages(ANA).find((m) => m.message_id === batch.message_id)!.editCount).toBe(0);
+    await serve.advanceTo('2026-11-24T05:31:00Z');
+    const expired = await server.waitFor((s) => s.messages(ANA).find((m) => m.message_id === batch.message_id && m.editCount === 1));
+    expect(expired.text.match(/expired at 2026-11-24 05:30 UTC/g)).toHaveLength(2);
+    expect(expired.reply_markup).toBeUndefined();
+    expect(serve.io.out()).toMatch(/p-\w+ expired undecided \(never executed\): shorgan-bot sell 6 T @ 13\.64/);
+    const late = batch.reply_markup!.inline_keyboard[0]![0] as { callback_data: string };
+    const query = server.pressButton({ chatId: ANA, messageId: batch.message_id, fromUserId: ANA, data: late.callback_data, force: true });
+    const answer = await server.waitFor((s) => s.callbackQuery(query)?.answered && s.callbackQuery(query));
+    expect(answer.answer?.text).toMatch(/expired/);
+    expect(await serve.stop()).toBe(0);
+  });
 });

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ApprovalService } from '../../approval/approval-service.js';
+import type { ProposalRecord } from '../../approval/proposal-record.js';
 import { Daemon, type PolicyWatcher } from '../../serve/daemon.js';
+import { ExpiryTimer } from '../../serve/expiry-timer.js';
 import { exampleInputs, type InputsProvider } from '../../serve/inputs-provider.js';
 import { combineNotifiers, consoleNotifier, type RunNotifier } from '../../serve/run-notifier.js';
 import { scheduleOverview } from '../../serve/schedule-overview.js';
@@ -100,7 +102,11 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     let daemon: Daemon | undefined;
     const overview = () => scheduleOverview(daemon?.registry.active() ?? [], store, now());
     const bot = telegram && createTelegramBot({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: async () => overview(), userZone: zone }, apiRootOf(io.env));
-    const notifiers = [consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line))), ...(bot && telegram ? [telegramNotifier(bot.api, store, telegram, now)] : []), ...(runtime.notifiers ?? [])];
+    const refresh = async (records: readonly ProposalRecord[]): Promise<void> => {
+      if (bot && telegram) await refreshMessages(bot.api, store, records, telegram.secret);
+    };
+    const expiry = new ExpiryTimer({ store, service, clock, onExpired: refresh, log });
+    const notifiers = [consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line))), ...(bot && telegram ? [telegramNotifier(bot.api, store, telegram, now)] : []), expiry, ...(runtime.notifiers ?? [])];
     const policies = resolve(io.cwd, options.policies);
     daemon = new Daemon({
       store,
@@ -123,11 +129,12 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
       launched.polling.catch((error: unknown) => log(`telegram: the bot stopped (${(error as Error).message}); scheduled runs go on, decide in this console`));
       log(`telegram: bot polling · ${launched.posted} message${launched.posted === 1 ? '' : 's'} posted at start`);
     }
+    expiry.arm();
     const input = runtime.console?.();
     const consoleDone = input && runServeConsole(input.lines, {
       service, store, now, actor: cliActor(io),
       next: () => formatScheduleRows(overview(), zone),
-      ...(bot && telegram ? { decided: (records) => refreshMessages(bot.api, store, records, telegram.secret) } : {}),
+      decided: refresh,
       out: (text) => io.stdout(secretFree(text)),
       err: (text) => io.stderr(secretFree(text)),
     });
@@ -136,6 +143,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     const signal = await runtime.waitForStop();
     log(`${signal}: finishing the run in progress`);
     await daemon.stop();
+    expiry.stop();
     await launched?.stop();
     input?.close();
     await consoleDone;

@@ -69,7 +69,7 @@ describe('ballast serve with Telegram', () => {
     server.injectFault({ method: 'sendMessage', kind: 'drop' });
     const clock = new FakeClock('2026-11-23T21:30:10Z');
     const serve = await startServe(dir, clock, env);
-    expect(serve.io.out()).toMatch(/ran shorgan-bot\/daily_guards\/2026-11-23T21:30:00Z[\s\S]*notifier failed: [\s\S]*telegram: bot polling · 1 message posted at start/);
+    expect(serve.io.out()).toMatch(/ran shorgan-bot\/daily_guards\/2026-11-23T21:30:00Z[\s\S]*notifier failed: [\s\S]*telegram: bot polling in chat 1001 · 1 message posted at start/);
     await server.waitFor((s) => s.pendingPolls > 0);
     expect(server.messages(ANA).filter((m) => m.reply_markup)).toHaveLength(1);
     expect(await serve.stop()).toBe(0);

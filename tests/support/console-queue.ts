@@ -1,4 +1,4 @@
-import type { ConsoleInput } from '../../src/cli/commands/serve.js';
+import type { ConsoleInput } from '../../src/cli/commands/serve-runtime.js';
 
 /** Console input for `ballast serve` that the test types into: `type(line)` resolves once serve has handled it. */
 export function consoleQueue(): ConsoleInput & { type: (line: string) => Promise<void> } {

@@ -1,21 +1,16 @@
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ApprovalService } from '../../approval/approval-service.js';
 import type { ProposalRecord } from '../../approval/proposal-record.js';
-import { Daemon, type PolicyWatcher } from '../../serve/daemon.js';
+import { Daemon } from '../../serve/daemon.js';
 import { ExpiryTimer } from '../../serve/expiry-timer.js';
-import { exampleInputs, type InputsProvider } from '../../serve/inputs-provider.js';
-import { combineNotifiers, consoleNotifier, type RunNotifier } from '../../serve/run-notifier.js';
+import { exampleInputs } from '../../serve/inputs-provider.js';
+import { combineNotifiers, consoleNotifier } from '../../serve/run-notifier.js';
 import { scheduleOverview } from '../../serve/schedule-overview.js';
-import { systemClock, type SchedulerClock } from '../../serve/scheduler-clock.js';
 import { runServeConsole, SERVE_DECIDE_HINT } from '../../serve/serve-console.js';
-import { watchPolicyFolder } from '../../serve/watch-policy-folder.js';
 import { Store } from '../../store/store.js';
-import { createTelegramBot, redact } from '../../telegram/create-telegram-bot.js';
-import { launchBot, type LaunchedBot } from '../../telegram/launch-bot.js';
-import { refreshMessages } from '../../telegram/refresh-messages.js';
+import { redact } from '../../telegram/create-telegram-bot.js';
+import { serveTelegram } from '../../telegram/serve-telegram.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
-import { telegramNotifier } from '../../telegram/telegram-notifier.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
@@ -24,6 +19,7 @@ import { EXIT } from '../exit-codes.js';
 import { formatScheduleRows } from '../format/format-schedule-rows.js';
 import { userZone } from '../user-zone.js';
 import { cliActor } from './decide.js';
+import { processRuntime, type ServeRuntime } from './serve-runtime.js';
 import { apiRootOf } from './telegram.js';
 
 /** Options of `ballast serve`. */
@@ -33,50 +29,6 @@ export interface ServeOptions {
   readonly dataDir?: string;
   /** Off: read policies only at start. Default on. */
   readonly watch: boolean;
-}
-
-/** Lines typed into the console of `ballast serve`, and how to stop reading them. */
-export interface ConsoleInput {
-  readonly lines: AsyncIterable<string>;
-  close(): void;
-}
-
-/**
- * What `ballast serve` takes from the process, injectable for tests and for transports: the clock, the watcher, how
- * it learns to stop, the console input, extra notifiers and the inputs.
- */
-export interface ServeRuntime {
-  readonly clock: SchedulerClock;
-  /** Resolves with the signal name when the process should stop (SIGINT/SIGTERM). */
-  readonly waitForStop: () => Promise<string>;
-  readonly watch?: (dir: string) => PolicyWatcher;
-  /** The console's command lines (`approve <id>`, `pending`, …); none: no console. */
-  readonly console?: () => ConsoleInput;
-  readonly notifiers?: readonly RunNotifier[];
-  readonly inputs?: InputsProvider;
-  /** Called once the daemon, the bot and the console have started (tests drive the clock from here). */
-  readonly onStarted?: (daemon: Daemon) => Promise<void> | void;
-}
-
-/** The real process: system clock, fs.watch, SIGINT/SIGTERM, commands from standard input. */
-export function processRuntime(): ServeRuntime {
-  return {
-    clock: systemClock(),
-    watch: (dir) => watchPolicyFolder(dir),
-    console: () => {
-      const lines = createInterface({ input: process.stdin, terminal: false });
-      return { lines, close: () => lines.close() };
-    },
-    waitForStop: () => new Promise((resolveStop) => {
-      const on = (signal: string): void => {
-        process.off('SIGINT', on);
-        process.off('SIGTERM', on);
-        resolveStop(signal);
-      };
-      process.on('SIGINT', on);
-      process.on('SIGTERM', on);
-    }),
-  };
 }
 
 /**
@@ -101,19 +53,17 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     const zone = userZone(io);
     let daemon: Daemon | undefined;
     const overview = () => scheduleOverview(daemon?.registry.active() ?? [], store, now());
-    const bot = telegram && createTelegramBot({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: async () => overview(), userZone: zone }, apiRootOf(io.env));
-    const refresh = async (records: readonly ProposalRecord[]): Promise<void> => {
-      if (bot && telegram) await refreshMessages(bot.api, store, records, telegram.secret);
-    };
+    const bot = telegram && serveTelegram({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: async () => overview(), userZone: zone }, apiRootOf(io.env));
+    const refresh = async (records: readonly ProposalRecord[]): Promise<void> => bot?.refresh(records);
     const expiry = new ExpiryTimer({ store, service, clock, onExpired: refresh, log });
-    const notifiers = [consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line))), ...(bot && telegram ? [telegramNotifier(bot.api, store, telegram, now)] : []), expiry, ...(runtime.notifiers ?? [])];
+    const consoleOut = consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line)));
     const policies = resolve(io.cwd, options.policies);
     daemon = new Daemon({
       store,
       clock,
       inputs,
       env: io.env,
-      notifier: combineNotifiers(notifiers, (error) => log(`notifier failed: ${(error as Error).message}`)),
+      notifier: combineNotifiers([consoleOut, ...(bot ? [bot.notifier] : []), expiry, ...(runtime.notifiers ?? [])], (error) => log(`notifier failed: ${(error as Error).message}`)),
       listPolicyFiles: () => findPolicyFiles(policies),
       loadPolicyFile: (path) => loadPolicyFile(path, io.cwd),
       ...(options.watch && runtime.watch ? { watch: runtime.watch(policies) } : {}),
@@ -122,13 +72,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     log(`ballast serve (pid ${process.pid}) · database ${store.location} · approvals: ${telegram ? `Telegram chat ${telegram.chatId} and this console` : 'this console (type help)'}`);
     const report = await daemon.start();
     for (const d of report.decisions) if (d.reason === 'caught_up' || d.reason === 'missed_dropped') log(`${d.policyId}/${d.scheduleId}: ${d.reason === 'caught_up' ? `caught up once (${d.missed ?? '?'} older missed slots not replayed)` : `${d.missed ?? '?'} missed slots dropped (catch_up: none)`}`);
-    let launched: LaunchedBot | undefined;
-    if (bot && telegram) {
-      launched = await launchBot(bot, { service, store, config: telegram, now });
-      for (const warning of launched.warnings) log(`telegram: ${warning}`);
-      launched.polling.catch((error: unknown) => log(`telegram: the bot stopped (${(error as Error).message}); scheduled runs go on, decide in this console`));
-      log(`telegram: bot polling · ${launched.posted} message${launched.posted === 1 ? '' : 's'} posted at start`);
-    }
+    await bot?.launch();
     expiry.arm();
     const input = runtime.console?.();
     const consoleDone = input && runServeConsole(input.lines, {
@@ -144,7 +88,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     log(`${signal}: finishing the run in progress`);
     await daemon.stop();
     expiry.stop();
-    await launched?.stop();
+    await bot?.stop();
     input?.close();
     await consoleDone;
     log('stopped; state written');

@@ -1,26 +1,10 @@
-import type { ApprovalService, QuoteSource } from '../approval/approval-service.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { RunNotifier } from '../serve/run-notifier.js';
-import type { ScheduleRow } from '../serve/schedule-overview.js';
-import type { Store } from '../store/store.js';
 import { createTelegramBot, type BotClientOptions } from './create-telegram-bot.js';
 import { launchBot, type LaunchedBot } from './launch-bot.js';
 import { refreshMessages } from './refresh-messages.js';
-import type { TelegramConfig } from './telegram-config.js';
+import type { TelegramDeps } from './telegram-deps.js';
 import { telegramNotifier } from './telegram-notifier.js';
-
-/** What `ballast serve` shares with its bot. */
-export interface ServeTelegramDeps {
-  readonly config: TelegramConfig;
-  readonly service: ApprovalService;
-  readonly store: Store;
-  readonly quotes: QuoteSource;
-  readonly now: () => Date;
-  readonly nextRuns: () => Promise<readonly ScheduleRow[]>;
-  readonly userZone: string;
-  /** Progress and problems (already free of the token). */
-  readonly log: (line: string) => void;
-}
 
 /** The bot as `ballast serve` hosts it. */
 export interface ServeTelegram {
@@ -35,10 +19,10 @@ export interface ServeTelegram {
 
 /**
  * The Telegram side of `ballast serve`: one grammY bot (long polling) sharing the daemon's approval service and
- * store, so a button, a console command and `approval.mode: auto` decide through the same first-decision-wins
+ * store (`deps.log` must already be free of the token), so a button, a console command and `approval.mode: auto` decide through the same first-decision-wins
  * service. Throws from `launch` when the bot cannot start (e.g. the token is refused).
  */
-export function serveTelegram(deps: ServeTelegramDeps, client: BotClientOptions = {}): ServeTelegram {
+export function serveTelegram(deps: TelegramDeps, client: BotClientOptions = {}): ServeTelegram {
   const { config, store, log } = deps;
   const bot = createTelegramBot(deps, client);
   let launched: LaunchedBot | undefined;

@@ -29,6 +29,8 @@ export interface SlotDeps {
  * for approval ({@link submitForApproval}: pending, or executed at once under `approval.mode: auto`), and marks the
  * slot `finished` — or `failed` with the error, never retried. A key already in the store is skipped. A crash after
  * `started` leaves the slot interrupted, never run twice; approvals are first-decision-wins, so nothing executes twice.
+ * An approval executed on the policy's account while it was being evaluated makes the evaluation start again on the
+ * account as it now is (at most {@link MAX_EVALUATIONS} times), so a position just sold is not proposed again.
  */
 export async function runSlot(
   slot: Slot,
@@ -44,10 +46,13 @@ export async function runSlot(
     revision: loaded.revision, startedAt: deps.now().toISOString(),
   });
   try {
-    const input = await inputs.inputsFor(policy, slot);
     const only = rulesForRuns(policy, slot.runs);
-    const evaluation = await evaluate(policy, input.holdings, input.market, new Date(slot.at),
-      { recentExits: store.recordedExits(policy.id) }, only === undefined ? {} : { only });
+    const { input, evaluation } = await evaluateCurrentAccount(async () => {
+      const input = await inputs.inputsFor(policy, slot);
+      const evaluation = await evaluate(policy, input.holdings, input.market, new Date(slot.at),
+        { recentExits: store.recordedExits(policy.id) }, only === undefined ? {} : { only });
+      return { input, evaluation };
+    }, () => store.account(policy.account));
     const run = await store.recordRun(
       newRun(policy, evaluation, {
         initiator: 'schedule',
@@ -64,5 +69,21 @@ export async function runSlot(
     const error = cause instanceof Error ? cause : new Error(String(cause));
     await store.finishSlot(slot.key, { state: 'failed', error: error.message, finishedAt: deps.now().toISOString() });
     return { slot, status: 'failed', error };
+  }
+}
+
+/** How often a slot evaluates at most when approvals keep changing the account under it. */
+export const MAX_EVALUATIONS = 3;
+
+/**
+ * Runs `evaluateOnce` until the account it read (`account()`, compared by identity: the store replaces an account on
+ * every fill) did not change while it ran, or {@link MAX_EVALUATIONS} times. Optimistic concurrency: approvals are
+ * never blocked by a run in progress.
+ */
+async function evaluateCurrentAccount<T>(evaluateOnce: () => Promise<T>, account: () => unknown): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const before = account();
+    const result = await evaluateOnce();
+    if (account() === before || attempt === MAX_EVALUATIONS) return result;
   }
 }

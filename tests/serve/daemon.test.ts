@@ -1,6 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { executePaper } from '../../src/portfolio/execute-paper.js';
+import { exampleInputs, type InputsProvider } from '../../src/serve/inputs-provider.js';
 import { Store } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { fixedInputs, manualWatcher, recordingNotifier, ROOT, workspace } from './daemon-harness.js';
@@ -18,6 +20,32 @@ async function ws(files?: Record<string, string>) {
 const NIGHTLY = (when: string, extra = '') => `version: 1\nid: night-bot\naccount: paper\ntime_zone: America/New_York\n${extra}schedules:\n  - { id: night, when: "${when}" }\n`;
 
 describe('Daemon', () => {
+  it('should evaluate again when an approval sells a position while the scheduled run is evaluating, so the sold position is not proposed', async () => {
+    const w = await ws({ 'shorgan-bot.yaml': await readFile(join(ROOT, 'policies', 'shorgan-bot.yaml'), 'utf8') });
+    const store = await Store.open(w.dataDir);
+    const examples = await exampleInputs(join(ROOT, 'examples'), w.dir, store);
+    let reads = 0;
+    const racing: InputsProvider = {
+      quotes: examples.quotes,
+      async inputsFor(policy, slot) {
+        const input = await examples.inputsFor(policy, slot);
+        reads += 1;
+        if (reads === 2) { // the account is seeded by now; an approval of "sell 6 T" lands right after the holdings were read
+          const sold = executePaper(store.account(policy.account)!, { symbol: 'T', side: 'sell', quantity: 6 }, 13.64, {}, slot.at);
+          store.putAccount(sold.state);
+        }
+        return input;
+      },
+    };
+    const { daemon } = await w.daemon(new FakeClock('2026-11-23T21:30:10Z'), { inputs: racing, store });
+    const { outcomes } = await daemon.start();
+    expect(reads).toBe(3); // seeded on the first read (account changed: again), sold during the second (again)
+    const run = store.listRuns({ policyId: 'shorgan-bot' })[0]!;
+    expect(run.proposals.map((p) => p.symbol)).toEqual(['MO']);
+    expect(outcomes.map((o) => o.status)).toEqual(['finished']);
+    await daemon.stop();
+  });
+
   it('should put a scheduled run\'s proposals up for approval, and execute them in the run under approval.mode auto unless the master switch is off', async () => {
     const shorgan = await readFile(join(ROOT, 'policies', 'shorgan-bot.yaml'), 'utf8');
     const auto = shorgan.replace(/mode: telegram/, 'mode: auto').replace(/auto_rebalancing: false/, 'auto_rebalancing: true');

@@ -1,6 +1,14 @@
 import type { AccountState } from '../portfolio/account-state.js';
 import type { ProposalRecord, ProposalStatus, Refusal } from './proposal-record.js';
 
+/** Which approval records to list: of one policy, with some statuses, or open for a decision at an instant. */
+export interface ProposalFilter {
+  readonly policyId?: string;
+  readonly statuses?: readonly ProposalStatus[];
+  /** Only records `pending` with `expiresAt` after this instant (open for a decision then). */
+  readonly openAt?: Date;
+}
+
 /**
  * What the approval service needs from storage. Mutators are synchronous and take effect at once in memory, so a
  * decision is settled before the service first awaits (two taps in one process cannot both win); `persist` writes
@@ -9,8 +17,8 @@ import type { ProposalRecord, ProposalStatus, Refusal } from './proposal-record.
 export interface ApprovalStore {
   /** The current record of a proposal id (the most recent one), or undefined. */
   proposalRecord(proposalId: string): ProposalRecord | undefined;
-  /** Records, oldest first, optionally of one policy and/or statuses. */
-  proposalRecords(filter?: { readonly policyId?: string; readonly statuses?: readonly ProposalStatus[] }): readonly ProposalRecord[];
+  /** Records, oldest first, filtered as {@link ProposalFilter} says. */
+  proposalRecords(filter?: ProposalFilter): readonly ProposalRecord[];
   /** Inserts a record, or replaces the one with the same proposal id and nonce. */
   putProposalRecord(record: ProposalRecord): void;
   /** An account's ledger by account id, or undefined. */

@@ -69,7 +69,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
       return;
     case 'pending': {
       await deps.service.expireDue(now);
-      const lines = formatPending(pendingRecords(deps.store, now));
+      const lines = formatPending(deps.store.proposalRecords({ openAt: now }));
       deps.out(lines.length === 0 ? 'no proposals pending' : lines.join('\n'));
       return;
     }
@@ -80,7 +80,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
         return;
       }
       await deps.service.expireDue(now);
-      const ids = args.length === 1 && args[0] === 'all' ? pendingRecords(deps.store, now).map((r) => r.proposal.id) : args;
+      const ids = args.length === 1 && args[0] === 'all' ? deps.store.proposalRecords({ openAt: now }).map((r) => r.proposal.id) : args;
       if (ids.length === 0) {
         deps.out('no proposals pending');
         return;
@@ -95,8 +95,4 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
       deps.err(`unknown command "${verb}"${guess ? `; did you mean "${guess}"?` : ''} — type help`);
     }
   }
-}
-
-function pendingRecords(store: Store, now: Date): ProposalRecord[] {
-  return store.proposalRecords({ statuses: ['pending'] }).filter((r) => Date.parse(r.expiresAt) > now.getTime());
 }

@@ -7,8 +7,8 @@ import { BallastError } from '../errors.js';
 import type { NewRun, RunRecord } from './run-record.js';
 import type { SlotRecord } from './slot-record.js';
 import { acquireLock, type StoreLock } from './lock-file.js';
-import type { ApprovalStore } from '../approval/approval-store.js';
-import type { ProposalRecord, ProposalStatus, Refusal } from '../approval/proposal-record.js';
+import type { ApprovalStore, ProposalFilter } from '../approval/approval-store.js';
+import type { ProposalRecord, Refusal } from '../approval/proposal-record.js';
 import type { AccountState } from '../portfolio/account-state.js';
 
 /** The whole database file: small, versioned, one JSON document. */
@@ -188,12 +188,17 @@ export class Store implements ApprovalStore {
     return this.#db.data.proposals.findLast((record) => record.proposal.id === proposalId);
   }
 
-  /** Approval records, oldest first, optionally of one policy and/or some statuses. */
-  proposalRecords(filter: { readonly policyId?: string; readonly statuses?: readonly ProposalStatus[] } = {}): readonly ProposalRecord[] {
+  /**
+   * Approval records, oldest first, optionally of one policy and/or some statuses. `openAt`: only those still open for a
+   * decision at that instant (`pending` and `expiresAt` after it), whether or not the expiry has been recorded yet.
+   */
+  proposalRecords(filter: ProposalFilter = {}): readonly ProposalRecord[] {
+    const open = filter.openAt?.getTime();
     return this.#db.data.proposals.filter(
       (record) =>
         (filter.policyId === undefined || record.policyId === filter.policyId) &&
-        (filter.statuses === undefined || filter.statuses.includes(record.status)),
+        (filter.statuses === undefined || filter.statuses.includes(record.status)) &&
+        (open === undefined || (record.status === 'pending' && Date.parse(record.expiresAt) > open)),
     );
   }
 

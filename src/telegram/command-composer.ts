@@ -32,9 +32,9 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   );
 
   composer.command('status', (ctx) => {
-    const now = deps.now().getTime();
+    const now = deps.now();
     const lines = policies().map((policyId) => {
-      const pending = deps.store.proposalRecords({ policyId, statuses: ['pending'] }).filter((r) => Date.parse(r.expiresAt) > now).length;
+      const pending = deps.store.proposalRecords({ policyId, openAt: now }).length;
       const pause = deps.store.pauseOf(policyId);
       const last = deps.store.listRuns({ policyId }).at(-1);
       return `${policyId}: ${pause ? `PAUSED (${pause.reason}, ${pause.at.slice(0, 16)})` : 'running'} · ${pending} pending · last run ${last?.id ?? '—'}`;
@@ -43,8 +43,7 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   });
 
   composer.command('pending', (ctx) => {
-    const now = deps.now().getTime();
-    const pending = deps.store.proposalRecords({ statuses: ['pending'] }).filter((r) => Date.parse(r.expiresAt) > now);
+    const pending = deps.store.proposalRecords({ openAt: deps.now() });
     return reply(ctx, pending.length === 0 ? 'No proposals pending.' : pending.map((r) => `${r.policyId} ${r.proposal.id}\n  ${describeTrade(r)}\n  ${describeStatus(r)}`).join('\n'));
   });
 

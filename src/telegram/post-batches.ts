@@ -19,9 +19,7 @@ export interface PostOptions {
  * number of messages sent.
  */
 export async function postPendingBatches(api: Api, store: Store, chatId: number, secret: string, now: Date, options: PostOptions = {}): Promise<number> {
-  const unposted = store
-    .proposalRecords({ statuses: ['pending'] })
-    .filter((r) => r.mode === 'telegram' && r.telegram === undefined && Date.parse(r.expiresAt) > now.getTime());
+  const unposted = store.proposalRecords({ openAt: now }).filter((r) => r.mode === 'telegram' && r.telegram === undefined);
   const runs = new Map<string, ProposalRecord[]>();
   for (const record of unposted) runs.set(record.runId, [...(runs.get(record.runId) ?? []), record]);
   let sent = 0;

@@ -18,10 +18,7 @@ export interface PendingOptions {
  */
 export async function pendingCommand(options: PendingOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
-  const now = io.now().getTime();
-  const pending = store
-    .proposalRecords({ statuses: ['pending'], ...(options.policy ? { policyId: options.policy } : {}) })
-    .filter((record) => Date.parse(record.expiresAt) > now);
+  const pending = store.proposalRecords({ openAt: io.now(), ...(options.policy ? { policyId: options.policy } : {}) });
   if (options.json) {
     io.stdout(JSON.stringify({ pending }, null, 2));
     return EXIT.ok;

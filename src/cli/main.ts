@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BallastError, formatInputProblem, InputError, UsageError } from '../errors.js';
-import { InvalidPolicyError } from '../jobs/evaluate-policy-file.js';
+import { InvalidPolicyError } from '../run/invalid-policy-error.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -59,13 +59,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('plan')
-    .description('preview one policy without recording: exit 0 when nothing would trade, 2 when trades are proposed, 1 on error')
+    .description('preview one policy without recording: exit 0 when nothing would trade, 2 when trades are proposed, 1 on error; without --holdings it previews the real next run (the paper account in the data folder, the exits recorded there)')
     .argument('<policy>', 'policy file')
-    .requiredOption('--holdings <csv>', 'holdings CSV: symbol,quantity,average_cost,opened_date (cash as a CASH row)')
-    .requiredOption('--prices <csv>', 'price panel CSV: date, then one column per symbol')
-    .addOption(new Option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD').makeOptionMandatory().argParser(date))
+    .option('--holdings <csv>', 'holdings CSV (default: the policy\'s paper account in the data folder, as `ballast run` reads it)')
+    .option('--prices <csv>', 'price panel CSV (default: the bundled prices)')
+    .addOption(new Option('--as-of <date>', 'evaluate as of this date, YYYY-MM-DD (default: the last date of the prices)').argParser(date))
+    .option('--examples <dir>', 'example data folder (holdings/<policy id>.csv, prices/)', 'examples')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .option('--json', 'machine-readable output')
-    .action(async (policy: string, opts: { holdings: string; prices: string; asOf: string; json?: boolean }) => {
+    .action(async (policy: string, opts: { holdings?: string; prices?: string; asOf?: string; examples: string; dataDir?: string; json?: boolean }) => {
       exitCode = await planCommand({ policy, ...opts, json: opts.json ?? false }, io);
     });
 

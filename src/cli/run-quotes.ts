@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { QuoteSource } from '../approval/approval-service.js';
-import { loadPricePanel } from '../jobs/evaluate-policy-file.js';
+import { loadPricePanel } from '../workspace/load-price-panel.js';
 import { panelQuotes } from '../market/panel-quotes.js';
 import type { PricePanel } from '../market/price-panel.js';
 import type { Store } from '../store/store.js';

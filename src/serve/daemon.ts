@@ -3,7 +3,7 @@ import { nextSlot } from '../schedule/next-slot.js';
 import type { Slot } from '../schedule/schedule.js';
 import type { Store } from '../store/store.js';
 import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
-import type { InputsProvider } from './inputs-provider.js';
+import type { InputsProvider } from '../run/run-inputs.js';
 import { PolicyRegistry, type RegistryChange } from './policy-registry.js';
 import type { RunNotifier } from './run-notifier.js';
 import { runSlot, type SlotOutcome } from './run-slot.js';

@@ -1,5 +1,5 @@
 import { formatSubmission, type DecideHint } from '../cli/format/format-submission.js';
-import type { Submission } from '../jobs/submit-for-approval.js';
+import type { Submission } from '../run/submit-for-approval.js';
 import { formatDiagnostic, type Diagnostic } from '../policy/diagnostic.js';
 import type { Slot } from '../schedule/schedule.js';
 import type { RunRecord } from '../store/run-record.js';

@@ -1,8 +1,9 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { exampleWorkspace } from '../support/example-workspace.js';
 import { testIo } from '../support/test-io.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -34,8 +35,46 @@ describe('ballast plan', () => {
     const io = testIo(ROOT);
     expect(await main(args('2001-01-02', join(dir, 'bad.yaml')), io)).toBe(1);
     expect(io.err()).toMatch(/bad\.yaml:6:7  rebalance\.to  `to` cannot be "somewhere"; use one of `target`, `band_edge`/);
-    expect(await main(['plan', 'policies/dow-index.yaml'], testIo(ROOT))).toBe(1);
+    expect(await main(['plan', 'policies/dow-index.yaml', '--as-of', '30/06/2000'], testIo(ROOT))).toBe(1);
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('ballast plan without files (the real next run)', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, remove } = await exampleWorkspace('plan'));
+  });
+  afterEach(async () => {
+    await remove();
+  });
+
+  const proposals = (out: string) => JSON.parse(out).proposals.map((p: { id: string; symbol: string }) => `${p.symbol} ${p.id}`);
+
+  it('should propose exactly what `ballast run` proposes after an approval has changed the paper account', async () => {
+    const first = testIo(dir);
+    expect(await main(['run', '--json'], first)).toBe(0);
+    const ge = JSON.parse(first.out()).runs[0].proposals.find((p: { symbol: string }) => p.symbol === 'GE').id;
+    expect(await main(['approve', ge], testIo(dir))).toBe(0);
+    const plan = testIo(dir);
+    expect(await main(['plan', 'policies/dee-bot.yaml', '--json'], plan)).toBe(2);
+    const run = testIo(dir);
+    expect(await main(['run', '--json'], run)).toBe(0);
+    const dee = JSON.parse(run.out()).runs[0];
+    expect(proposals(plan.out())).toEqual(dee.proposals.map((p: { id: string; symbol: string }) => `${p.symbol} ${p.id}`));
+    expect(proposals(plan.out()).join()).not.toMatch(/GE/);
+    expect(JSON.parse(plan.out())).toMatchObject({ runId: null, asOf: '2001-01-02', dropped: dee.dropped });
+  });
+
+  it('should read the data folder given with --data-dir and write nothing', async () => {
+    await main(['run', '--data-dir', 'elsewhere'], testIo(dir));
+    const before = await readFile(join(dir, 'elsewhere', 'ballast.json'), 'utf8');
+    const io = testIo(dir);
+    expect(await main(['plan', 'policies/dow-index.yaml', '--data-dir', 'elsewhere'], io)).toBe(2);
+    expect(io.out()).toMatch(/DOW-INDEX[\s\S]*preview only: not recorded/);
+    expect(await readFile(join(dir, 'elsewhere', 'ballast.json'), 'utf8')).toBe(before);
+    await expect(access(join(dir, '.ballast'))).rejects.toThrow();
   });
 });
 

@@ -28,6 +28,7 @@ describe('ballast run (the main job)', () => {
     expect(db.runs.map((r: { policy: { policyId: string } }) => r.policy.policyId)).toEqual(['dee-bot', 'dow-index', 'shorgan-bot']);
     expect(db.runs[0]).toMatchObject({ initiator: 'main-job', asOf: '2001-01-02', policy: { file: 'policies/dee-bot.yaml' } });
     expect(db.runs[0].policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(db.accounts['paper-dee'].openedAt).toBe(db.runs[0].evaluatedAt); // one clock: opened when the run evaluates
   });
 
   it('should propose the same exits when run twice on the same day (recorded exits are not charged twice)', async () => {

@@ -1,10 +1,11 @@
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Submission } from '../../src/jobs/submit-for-approval.js';
+import type { Submission } from '../../src/run/submit-for-approval.js';
 import type { Diagnostic } from '../../src/policy/diagnostic.js';
 import { Daemon, type PolicyWatcher } from '../../src/serve/daemon.js';
-import { exampleInputs, type InputsProvider } from '../../src/serve/inputs-provider.js';
+import type { InputsProvider } from '../../src/run/run-inputs.js';
+import { exampleInputs } from '../../src/serve/inputs-provider.js';
 import type { RunNotifier } from '../../src/serve/run-notifier.js';
 import type { RunRecord } from '../../src/store/run-record.js';
 import { Store } from '../../src/store/store.js';
@@ -49,14 +50,14 @@ export function manualWatcher(): PolicyWatcher & { emit: (path: string) => void 
 /** Inputs that never change: one position up 40% since entry, one down 20%, one flat, held since 2026-01-02. */
 export const fixedInputs: InputsProvider = {
   quotes: (symbol) => ({ UP: 140, DOWN: 80, FLAT: 101 })[symbol],
-  async inputsFor(_policy, slot) {
+  async inputsFor(_policy, at) {
     return {
       holdings: { cash: 1000, positions: [
         { symbol: 'UP', quantity: 10, averageCost: 100, openedDate: '2026-01-02' },
         { symbol: 'DOWN', quantity: 10, averageCost: 100, openedDate: '2026-01-02' },
         { symbol: 'FLAT', quantity: 10, averageCost: 100, openedDate: '2026-01-02' },
       ] },
-      market: { date: slot.date, prices: new Map([['UP', 140], ['DOWN', 80], ['FLAT', 101]]) },
+      market: { date: at.toISOString().slice(0, 10), prices: new Map([['UP', 140], ['DOWN', 80], ['FLAT', 101]]) },
       holdingsFile: 'fixed', pricesFile: 'fixed',
     };
   },

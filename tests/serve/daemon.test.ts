@@ -2,7 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePaper } from '../../src/portfolio/execute-paper.js';
-import { exampleInputs, type InputsProvider } from '../../src/serve/inputs-provider.js';
+import type { InputsProvider } from '../../src/run/run-inputs.js';
+import { exampleInputs } from '../../src/serve/inputs-provider.js';
 import { Store } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { fixedInputs, manualWatcher, recordingNotifier, ROOT, workspace } from './daemon-harness.js';
@@ -27,11 +28,11 @@ describe('Daemon', () => {
     let reads = 0;
     const racing: InputsProvider = {
       quotes: examples.quotes,
-      async inputsFor(policy, slot) {
-        const input = await examples.inputsFor(policy, slot);
+      async inputsFor(policy, at) {
+        const input = await examples.inputsFor(policy, at);
         reads += 1;
         if (reads === 2) { // the account is seeded by now; an approval of "sell 6 T" lands right after the holdings were read
-          const sold = executePaper(store.account(policy.account)!, { symbol: 'T', side: 'sell', quantity: 6 }, 13.64, {}, slot.at);
+          const sold = executePaper(store.account(policy.account)!, { symbol: 'T', side: 'sell', quantity: 6 }, 13.64, {}, at.toISOString());
           store.putAccount(sold.state);
         }
         return input;

@@ -8,6 +8,9 @@ import { runJson } from '../format/run-json.js';
 
 /** Options of `ballast evaluate`. */
 export interface EvaluateOptions extends EvaluationInputs {
+  readonly holdings: string;
+  readonly prices: string;
+  readonly asOf: string;
   readonly json: boolean;
   /** false with `--no-record`: preview only. */
   readonly record: boolean;
@@ -22,7 +25,7 @@ export async function evaluateCommand(options: EvaluateOptions, io: CliIo): Prom
   const store = options.record ? await Store.open(dataDir(io, options.dataDir), 'evaluate') : undefined;
   let result;
   try {
-    result = await evaluateFromInputs(options, io, 'cli', store);
+    result = await evaluateFromInputs(options, io, store ? { store, record: 'cli' } : {});
   } finally {
     await store?.close();
   }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadPricePanel } from '../../jobs/evaluate-policy-file.js';
+import { loadPricePanel } from '../../workspace/load-price-panel.js';
 import { panelQuotes } from '../../market/panel-quotes.js';
 import { markToMarket, type Valuation } from '../../portfolio/mark-to-market.js';
 import type { AccountState } from '../../portfolio/account-state.js';

@@ -1,18 +1,18 @@
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatInputProblem, InputError } from '../../errors.js';
-import { evaluatePolicyFile, InvalidPolicyError, loadPricePanel, type PolicyRun } from '../../jobs/evaluate-policy-file.js';
-import { submitForApproval, type Submission } from '../../jobs/submit-for-approval.js';
-import { panelQuotes } from '../../market/panel-quotes.js';
+import type { HoldingsSource } from '../../run/holdings-source.js';
+import { InvalidPolicyError } from '../../run/invalid-policy-error.js';
+import { runAsOf } from '../../run/run-as-of.js';
+import type { PolicyRun } from '../../run/run-policy.js';
 import type { PricePanel } from '../../market/price-panel.js';
 import { Store } from '../../store/store.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
-import { EXAMPLE_PRICES, exampleHoldings } from '../../workspace/example-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
+import { examplePrices, lastDate } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnostics } from '../format/format-diagnostics.js';
 import { formatRun } from '../format/format-run.js';
@@ -37,7 +37,7 @@ export interface RunOptions {
  */
 export async function runMainJob(options: RunOptions, io: CliIo): Promise<number> {
   const examples = resolve(io.cwd, options.examples);
-  const prices = await loadPricePanel(join(examples, EXAMPLE_PRICES), io.cwd);
+  const prices = await examplePrices(io, options.examples);
   const store = await Store.open(dataDir(io, options.dataDir), 'run');
   try {
     return await runWithStore(options, io, store, examples, prices);
@@ -47,29 +47,22 @@ export async function runMainJob(options: RunOptions, io: CliIo): Promise<number
 }
 
 async function runWithStore(options: RunOptions, io: CliIo, store: Store, examples: string, prices: PricePanel): Promise<number> {
-  const asOf = options.asOf ?? prices.dates[prices.dates.length - 1]!;
+  const asOf = options.asOf ?? lastDate(prices);
   const files = await findPolicyFiles(resolve(io.cwd, options.policies));
   const runs: PolicyRun[] = [];
-  const submissions: Submission[] = [];
   const failures: { file: string; problem: string }[] = [];
+  const holdings: HoldingsSource = { kind: 'account', store, examples, cwd: io.cwd };
   for (const path of files) {
     const loaded = await loadPolicyFile(path, io.cwd);
     try {
-      const policyId = loaded.validation.ok ? loaded.validation.policy.id : '';
-      const holdingsPath = join(examples, exampleHoldings(policyId));
-      if (loaded.validation.ok && !(await exists(holdingsPath))) {
-        failures.push({ file: loaded.file, problem: `no example holdings for ${policyId}: add ${join(options.examples, exampleHoldings(policyId))}` });
-        continue;
-      }
-      const policyRun = await evaluatePolicyFile(loaded, { holdingsPath, prices, asOf, initiator: 'main-job', store, cwd: io.cwd, fromAccount: true, now: io.now() });
-      runs.push(policyRun);
-      submissions.push(await submitForApproval(store, policyRun, { now: io.now(), quotes: panelQuotes(prices, asOf), env: io.env }));
+      runs.push(await runAsOf(loaded, prices, { asOf, holdings, store, record: 'main-job', approval: { now: io.now(), env: io.env } }));
     } catch (error) {
       if (error instanceof InvalidPolicyError) failures.push({ file: loaded.file, problem: `${error.message}\n${formatDiagnostics(error.loaded)}` });
       else if (error instanceof InputError) failures.push({ file: loaded.file, problem: error.problems.map(formatInputProblem).join('\n') });
       else throw error;
     }
   }
+  const submissions = runs.map((run) => run.submission ?? { opened: [], auto: [] });
   if (options.json) {
     io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {
@@ -84,13 +77,4 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
     if (!options.json) io.stdout(line);
   }
   return failures.length === 0 ? EXIT.ok : EXIT.problems;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

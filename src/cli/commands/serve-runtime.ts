@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Daemon, PolicyWatcher } from '../../serve/daemon.js';
-import type { InputsProvider } from '../../serve/inputs-provider.js';
+import type { InputsProvider } from '../../run/run-inputs.js';
 import type { RunNotifier } from '../../serve/run-notifier.js';
 import { systemClock, type SchedulerClock } from '../../serve/scheduler-clock.js';
 import { watchPolicyFolder } from '../../serve/watch-policy-folder.js';

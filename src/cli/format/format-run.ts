@@ -1,5 +1,5 @@
 import { money, pct, shares } from '../../engine/format-numbers.js';
-import type { PolicyRun } from '../../jobs/evaluate-policy-file.js';
+import type { PolicyRun } from '../../run/run-policy.js';
 import type { RunMetrics } from '../../engine/run-metrics.js';
 import type { Evaluation } from '../../engine/evaluate.js';
 import type { DroppedTrade } from '../../engine/rebalance/index.js';

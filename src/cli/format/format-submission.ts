@@ -1,5 +1,5 @@
 import { describeStatus } from '../../approval/describe-record.js';
-import type { Submission } from '../../jobs/submit-for-approval.js';
+import type { Submission } from '../../run/submit-for-approval.js';
 import type { Policy } from '../../policy/policy.js';
 
 /** How a terminal decides proposals: the line shown under a run for the waiting ids, and how to list pending ones. */

@@ -3,7 +3,7 @@ import { ApprovalService, type DecisionResult, type QuoteSource } from '../appro
 import { openProposalRecords } from '../approval/open-proposal-records.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
-import type { PolicyRun } from './evaluate-policy-file.js';
+import type { PolicyRun } from './run-policy.js';
 
 /** The automatic actor of `approval.mode: auto`. */
 export const AUTO_ACTOR = { id: 'auto', name: 'auto-rebalancing', channel: 'auto' } as const;
@@ -29,7 +29,7 @@ export interface SubmitOptions {
  * is not `off`/`false`/`0` (the master switch of note 002). Persists the store. A run without a recorded run
  * (preview) submits nothing.
  */
-export async function submitForApproval(store: Store, run: PolicyRun, options: SubmitOptions): Promise<Submission> {
+export async function submitForApproval(store: Store, run: Pick<PolicyRun, 'policy' | 'run'>, options: SubmitOptions): Promise<Submission> {
   if (run.run === undefined) return { opened: [], auto: [] };
   const service = new ApprovalService(store, options.quotes);
   await service.expireDue(options.now);

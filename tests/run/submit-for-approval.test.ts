@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoBlocked, submitForApproval } from '../../src/jobs/submit-for-approval.js';
-import type { PolicyRun } from '../../src/jobs/evaluate-policy-file.js';
+import { autoBlocked, submitForApproval } from '../../src/run/submit-for-approval.js';
+import type { PolicyRun } from '../../src/run/run-policy.js';
 import { policyFrom } from '../support/policy-fixtures.js';
 import { quotes, sellProposal, storeWithPending, T0 } from '../approval/approval-fixtures.js';
 

@@ -1,0 +1,82 @@
+import type { Evaluation } from '../engine/evaluate.js';
+import type { Policy } from '../policy/policy.js';
+import type { RunInitiator, RunRecord, RunSlot } from '../store/run-record.js';
+import type { Store } from '../store/store.js';
+import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
+import { validPolicy } from './invalid-policy-error.js';
+import { newRun } from './new-run.js';
+import { runPipeline } from './run-pipeline.js';
+import type { InputsProvider, RunInputs } from './run-inputs.js';
+import { submitForApproval, type Submission } from './submit-for-approval.js';
+
+/** One live run of one policy file: what to evaluate, at which clock, and how far down the pipeline to go. */
+export interface RunRequest {
+  readonly loaded: LoadedPolicyFile;
+  /** The run's clock: the evaluation instant; prices are those known then. */
+  readonly at: Date;
+  readonly inputs: InputsProvider;
+  /** Rule ids to evaluate (a schedule's `runs`, see `rulesForRuns`); all when omitted. */
+  readonly only?: readonly string[];
+  /** The database: recorded exits for the weekly cap, the paper accounts, and where runs are recorded. */
+  readonly store?: Store;
+  /** Record the run in `store` (`initiator`, and the slot of a scheduled run). Omit for a preview. */
+  readonly record?: { readonly initiator: RunInitiator; readonly slot?: RunSlot };
+  /**
+   * Put the recorded proposals up for approval (and execute them at once under `approval.mode: auto`): the decision
+   * clock and the environment (master switch). Omit to leave them unopened. Needs `record`.
+   */
+  readonly approval?: { readonly now: Date; readonly env: Readonly<Record<string, string | undefined>> };
+}
+
+/** A live run: the policy, its file, the inputs and evaluation, and, as far as requested, its record and submission. */
+export interface PolicyRun {
+  readonly policy: Policy;
+  readonly loaded: LoadedPolicyFile;
+  readonly inputs: RunInputs;
+  readonly evaluation: Evaluation;
+  readonly run?: RunRecord;
+  readonly submission?: Submission;
+}
+
+/**
+ * Runs one policy through the one pipeline ({@link runPipeline}) with the live stages: inputs from `inputs` at
+ * `at`, recorded exits from the store, evaluation again when an approval changed the account meanwhile, the run
+ * recorded in the store (with the policy revision), its proposals opened for approval.
+ * Throws `InvalidPolicyError` for an invalid policy, `InputError` for unusable inputs, `MissingPriceError` /
+ * `RebalanceError` from the evaluation.
+ */
+export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
+  const { loaded, store } = request;
+  const policy = validPolicy(loaded);
+  const only = request.only;
+  const result = await runPipeline(policy, request.at, only, {
+    inputs: (p, at) => request.inputs.inputsFor(p, at),
+    history: (p) => ({ recentExits: store?.recordedExits(p.id) ?? [] }),
+    account: (p) => store?.account(p.account),
+    async record(p, evaluation, inputs) {
+      if (store === undefined || request.record === undefined) return undefined;
+      const { initiator, slot } = request.record;
+      return store.recordRun(
+        newRun(p, evaluation, {
+          initiator,
+          revision: loaded.revision,
+          holdingsFile: inputs.holdingsFile,
+          pricesFile: inputs.pricesFile,
+          ...(slot ? { slot: { ...slot, ...(only === undefined ? {} : { rules: only }) } } : {}),
+        }),
+      );
+    },
+    async approve(p, run) {
+      if (store === undefined || run === undefined || request.approval === undefined) return undefined;
+      return submitForApproval(store, { policy: p, run }, { ...request.approval, quotes: request.inputs.quotes });
+    },
+  });
+  return {
+    policy,
+    loaded,
+    inputs: result.inputs,
+    evaluation: result.evaluation,
+    ...(result.recorded ? { run: result.recorded } : {}),
+    ...(result.approved ? { submission: result.approved } : {}),
+  };
+}

@@ -16,6 +16,7 @@ import { pendingCommand } from './commands/pending.js';
 import { positionsCommand } from './commands/positions.js';
 import { rejectCommand } from './commands/reject.js';
 import { telegramCommand } from './commands/telegram.js';
+import { testCommand } from './commands/test.js';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostics } from './format/format-diagnostics.js';
 
@@ -41,6 +42,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { json?: boolean }) => {
       exitCode = await check({ paths, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('test')
+    .description('run policy unit tests: holdings and prices in, expected proposals out (default: policies/tests/*.test.yaml); exit 0 all passed, 1 a failure')
+    .argument('[paths...]', 'test files or folders')
+    .option('--junit <file>', 'also write the results as JUnit XML')
+    .option('--json', 'machine-readable output')
+    .action(async (paths: string[], opts: { junit?: string; json?: boolean }) => {
+      exitCode = await testCommand({ paths, ...opts, json: opts.json ?? false }, io);
     });
 
   program

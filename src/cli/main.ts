@@ -8,6 +8,7 @@ import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
+import { showConfigCommand } from './commands/show-config.js';
 import { nextCommand } from './commands/next.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
@@ -42,6 +43,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { json?: boolean }) => {
       exitCode = await check({ paths, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('show-config')
+    .description('print the effective policy: every default filled in, in schema order, as YAML (`# default` marks what the file leaves out)')
+    .argument('<policy>', 'policy file')
+    .option('--json', 'machine-readable output')
+    .action(async (policy: string, opts: { json?: boolean }) => {
+      exitCode = await showConfigCommand({ policy, json: opts.json ?? false }, io);
     });
 
   program

@@ -61,6 +61,6 @@ async function measure(store: Store, label: string): Promise<number> {
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'ballast-bench-'));
-const medians = [await measure(await Store.inMemory(), 'in-memory store'), await measure(await Store.open(dir), 'lowdb file store')];
+const medians = [await measure(await Store.inMemory(), 'in-memory store'), await measure(await Store.open(dir, 'bench'), 'lowdb file store')];
 await rm(dir, { recursive: true, force: true });
 process.exitCode = medians.every((m) => m < GOAL_MS) ? 0 : 1;

@@ -1,7 +1,8 @@
 import { executePaper } from '../portfolio/execute-paper.js';
 import { AccountingInvariantError, PortfolioError } from '../portfolio/errors.js';
 import { ApprovalError } from './approval-error.js';
-import type { ApprovalStore } from './approval-store.js';
+import type { AccountStore } from '../store/account-store.js';
+import type { ApprovalStore } from '../store/approval-store.js';
 import type { Actor, Decision, ProposalRecord, Refusal } from './proposal-record.js';
 
 /** The price to execute at, re-checked at decision time: base currency per share, or undefined when there is none. */
@@ -36,10 +37,10 @@ export interface DecisionContext {
  * stops loudly. Time is passed in (`now`); nothing here reads the clock.
  */
 export class ApprovalService {
-  readonly #store: ApprovalStore;
+  readonly #store: ApprovalStore & AccountStore;
   readonly #quotes: QuoteSource;
 
-  constructor(store: ApprovalStore, quotes: QuoteSource) {
+  constructor(store: ApprovalStore & AccountStore, quotes: QuoteSource) {
     this.#store = store;
     this.#quotes = quotes;
   }

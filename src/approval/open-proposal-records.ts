@@ -1,6 +1,6 @@
 import type { Policy } from '../policy/policy.js';
 import type { RunRecord } from '../store/run-record.js';
-import type { ApprovalStore } from './approval-store.js';
+import type { ApprovalStore } from '../store/approval-store.js';
 import type { ProposalRecord } from './proposal-record.js';
 
 /**

@@ -12,6 +12,11 @@ export interface RecordedExit {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Start of the weekly exit cap's window at `now`: exits recorded after this instant (exclusive) count. */
+export function exitCapSince(now: Date): Date {
+  return new Date(now.getTime() - WEEK_MS);
+}
+
 /**
  * Applies the policy's limits to merged candidates, deterministically, in this order:
  *
@@ -42,7 +47,7 @@ export function applyLimits(
     dropped.push({ proposal, constraint: 'min_trade_value', detail: `notional ${money(proposal.notional)} is below the minimum trade value ${money(limits.min_trade_value)}` });
     return false;
   });
-  const since = now.getTime() - WEEK_MS;
+  const since = exitCapSince(now).getTime();
   const counted = new Set(
     recentExits.filter((exit) => {
       const at = Date.parse(exit.at);

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseHoldings, type HoldingsFile } from '../market/parse-holdings.js';
 import type { Policy } from '../policy/policy.js';
+import type { AccountState } from '../portfolio/account-state.js';
 import { seedAccount } from '../portfolio/seed-account.js';
 import { toHoldings } from '../portfolio/to-holdings.js';
 import type { Store } from '../store/store.js';
@@ -22,22 +23,20 @@ export type HoldingsSource =
 
 /**
  * Reads the holdings a run evaluates. From an account: the stored ledger, or a new one opened at `at` (the run's
- * clock) from the example holdings and put in the store (in memory: it is written with the run record, and a preview
- * writes nothing). The result's `file` is `account <id>` for an account. Throws `InputError` when the CSV cannot be
+ * clock) from the example holdings, returned as `opened` and not stored here: the run stores it when it is recorded,
+ * so a preview or a failed run writes nothing. The result's `file` is `account <id>` for an account. Throws `InputError` when the CSV cannot be
  * read or parsed, or when a new account has no example holdings (naming the file to add).
  */
-export async function readHoldings(source: HoldingsSource, policy: Policy, at: Date): Promise<HoldingsFile> {
+export async function readHoldings(source: HoldingsSource, policy: Policy, at: Date): Promise<HoldingsFile & { readonly opened?: AccountState }> {
   if (source.kind === 'file') return parseHoldings(source.shown, await readInput(source.path, source.shown));
-  let account = source.store.account(policy.account);
-  if (account === undefined) {
-    const path = join(source.examples, exampleHoldings(policy.id));
-    const shown = relative(source.cwd, path) || path;
-    if (!(await exists(path))) throw new InputError([{ file: shown, message: `no example holdings for ${policy.id}: add ${shown} to open its paper account ${policy.account}` }]);
-    const seed = parseHoldings(shown, await readInput(path, shown));
-    account = seedAccount({ accountId: policy.account, baseCurrency: policy.base_currency, holdings: seed.holdings, at: at.toISOString() });
-    source.store.putAccount(account);
-  }
-  return { file: `account ${policy.account}`, holdings: toHoldings(account), rows: new Map() };
+  const stored = source.store.account(policy.account);
+  if (stored !== undefined) return { file: `account ${policy.account}`, holdings: toHoldings(stored), rows: new Map() };
+  const path = join(source.examples, exampleHoldings(policy.id));
+  const shown = relative(source.cwd, path) || path;
+  if (!(await exists(path))) throw new InputError([{ file: shown, message: `no example holdings for ${policy.id}: add ${shown} to open its paper account ${policy.account}` }]);
+  const seed = parseHoldings(shown, await readInput(path, shown));
+  const opened = seedAccount({ accountId: policy.account, baseCurrency: policy.base_currency, holdings: seed.holdings, at: at.toISOString() });
+  return { file: `account ${policy.account}`, holdings: toHoldings(opened), rows: new Map(), opened };
 }
 
 async function exists(path: string): Promise<boolean> {

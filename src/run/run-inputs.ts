@@ -6,6 +6,7 @@ import { panelQuotes } from '../market/panel-quotes.js';
 import type { PricePanel } from '../market/price-panel.js';
 import { indexKnownAt } from '../market/prices-known-at.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
+import type { AccountState } from '../portfolio/account-state.js';
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
 import { readHoldings, type HoldingsSource } from './holdings-source.js';
@@ -17,6 +18,8 @@ export interface RunInputs {
   /** Where the holdings came from, as shown in the run record (a path, or e.g. `account paper-dee`). */
   readonly holdingsFile: string;
   readonly pricesFile: string;
+  /** A paper account opened for this run from the example holdings: stored only if the run is recorded. */
+  readonly openedAccount?: AccountState;
 }
 
 /**
@@ -50,6 +53,7 @@ export function panelInputs(prices: PricePanel, holdings: HoldingsSource, quotes
         market: snapshotForPolicy(prices, held, prices.dates[index]!, policy),
         holdingsFile: held.file,
         pricesFile: prices.file,
+        ...(held.opened ? { openedAccount: held.opened } : {}),
       };
     },
   };

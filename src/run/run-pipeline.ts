@@ -10,8 +10,8 @@ import type { RunInputs } from './run-inputs.js';
 export interface RunStages<Recorded, Approved> {
   /** Holdings now and the prices known at the run's clock `at`. Throws `InputError` for unusable inputs. */
   inputs(policy: Policy, at: Date): Promise<RunInputs>;
-  /** What earlier runs left that the decision respects (recorded exits for the weekly cap). */
-  history(policy: Policy): EvaluationHistory;
+  /** What earlier runs left that the decision at `at` respects (recorded exits for the weekly cap). */
+  history(policy: Policy, at: Date): Promise<EvaluationHistory>;
   /**
    * The account as it is now, compared by identity: when it changes while the run evaluates (an approval executed
    * meanwhile), the run reads its inputs and evaluates again, at most {@link MAX_EVALUATIONS} times. Omit when nothing
@@ -49,7 +49,7 @@ export async function runPipeline<Recorded, Approved>(
   for (let attempt = 1; ; attempt += 1) {
     const before = stages.account?.(policy);
     const inputs = await stages.inputs(policy, at);
-    const evaluation = await evaluate(policy, inputs.holdings, inputs.market, at, stages.history(policy), only === undefined ? {} : { only });
+    const evaluation = await evaluate(policy, inputs.holdings, inputs.market, at, await stages.history(policy, at), only === undefined ? {} : { only });
     if (attempt < MAX_EVALUATIONS && stages.account?.(policy) !== before) continue;
     const recorded = await stages.record(policy, evaluation, inputs);
     const approved = await stages.approve(policy, recorded, evaluation);

@@ -1,3 +1,4 @@
+import { exitCapSince } from '../engine/apply-limits.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { Policy } from '../policy/policy.js';
 import type { RunInitiator, RunRecord, RunSlot } from '../store/run-record.js';
@@ -51,11 +52,12 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
   const only = request.only;
   const result = await runPipeline(policy, request.at, only, {
     inputs: (p, at) => request.inputs.inputsFor(p, at),
-    history: (p) => ({ recentExits: store?.recordedExits(p.id) ?? [] }),
+    history: async (p, at) => ({ recentExits: (await store?.recordedExits(p.id, exitCapSince(at))) ?? [] }),
     account: (p) => store?.account(p.account),
     async record(p, evaluation, inputs) {
       if (store === undefined || request.record === undefined) return undefined;
       const { initiator, slot } = request.record;
+      if (inputs.openedAccount !== undefined && store.account(p.account) === undefined) store.putAccount(inputs.openedAccount);
       return store.recordRun(
         newRun(p, evaluation, {
           initiator,

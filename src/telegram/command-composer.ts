@@ -25,20 +25,20 @@ export const BOT_COMMANDS = [
  */
 export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   const composer = new Composer<BallastContext>();
-  const policies = (): string[] => [...new Set(deps.store.listRuns().map((r) => r.policy.policyId))].sort();
+  const policies = async (): Promise<string[]> => [...new Set((await deps.store.runSummaries()).map((r) => r.policy.policyId))].sort();
 
   composer.command(['help', 'start'], (ctx) =>
     reply(ctx, ['Ballast: approve or reject proposals with the buttons under each batch.', ...BOT_COMMANDS.map((c) => `/${c.command} — ${c.description}`), `You are ${ctx.ballast!.role === 'approver' ? 'an approver' : 'a viewer'}.`].join('\n')),
   );
 
-  composer.command('status', (ctx) => {
+  composer.command('status', async (ctx) => {
     const now = deps.now();
-    const lines = policies().map((policyId) => {
+    const lines = await Promise.all((await policies()).map(async (policyId) => {
       const pending = deps.store.proposalRecords({ policyId, openAt: now }).length;
       const pause = deps.store.pauseOf(policyId);
-      const last = deps.store.listRuns({ policyId }).at(-1);
+      const [last] = await deps.store.runSummaries({ policyId, limit: 1 });
       return `${policyId}: ${pause ? `PAUSED (${pause.reason}, ${pause.at.slice(0, 16)})` : 'running'} · ${pending} pending · last run ${last?.id ?? '—'}`;
-    });
+    }));
     return reply(ctx, lines.length > 0 ? lines.join('\n') : 'No runs yet.');
   });
 
@@ -70,7 +70,7 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
         return reply(ctx, `Only approvers can /${command}.`);
       }
       const named = ctx.match.trim();
-      const targets = named ? [named] : policies();
+      const targets = named ? [named] : await policies();
       for (const policyId of targets) await deps.service.setPaused(policyId, paused, ctx.ballast!.actor, deps.now());
       return reply(ctx, `${paused ? 'Paused' : 'Resumed'}: ${targets.join(', ') || 'no bots yet'}.${paused ? ' Approvals are refused until /resume.' : ''}`);
     });

@@ -17,7 +17,7 @@ describe('openProposalRecords', () => {
 
   it('should not open a second pending record when a re-run proposes the same trade, but should after a decision', async () => {
     const { store } = await storeWithPending();
-    const run = store.getRun('run-000001')!;
+    const run = (await store.getRun('run-000001'))!;
     const policy = policyFrom('approval: { expires_after_hours: 2 }\n');
     expect(openProposalRecords(store, run, policy, at(10), () => 'second01')).toEqual([]);
     await new ApprovalService(store, quotes({ AAA: 60 })).reject('p-aaa0000001', ANA, at(11));

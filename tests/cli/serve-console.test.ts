@@ -22,7 +22,7 @@ describe('ballast serve without Telegram: approvals in its console', () => {
     expect(serve.io.out()).toMatch(/pending approval, until 2026-11-29 16:55 UTC; decide with\n\s+type here: approve p-/);
     const elsewhere = testIo(dir);
     expect(await main(['approve', '--all'], elsewhere)).toBe(1);
-    expect(elsewhere.err()).toMatch(/another ballast serve \(pid \d+ [^)]*\) owns this database; decide in its console \(approve <id…>/);
+    expect(elsewhere.err()).toMatch(/ballast serve \(pid \d+[^)]*\) owns this database; decide in its console \(approve <id…>/);
     await serve.type('pending');
     const pending = serve.io.out().split('\n').filter((l) => /^\s+p-\w+\s/.test(l));
     expect(pending.length).toBeGreaterThan(1);

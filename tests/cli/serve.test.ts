@@ -34,7 +34,7 @@ describe('ballast serve, next, status', () => {
     const lock = await acquireLock(join(dir, '.ballast'), 'serve', new Date());
     const io = testIo(dir);
     expect(await main(['serve'], io)).toBe(1);
-    expect(io.err()).toMatch(new RegExp(`another ballast serve \\(pid ${process.pid}`));
+    expect(io.err()).toMatch(new RegExp(`ballast serve \\(pid ${process.pid}`));
     await lock.release();
   });
 

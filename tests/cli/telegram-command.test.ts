@@ -37,7 +37,7 @@ describe('ballast telegram', () => {
     expect(server.commands().map((c) => c.command)).toContain('pending');
     const busy = testIo(dir);
     expect(await main(['approve', '--all'], busy)).toBe(1);
-    expect(busy.err()).toMatch(/another ballast telegram \(pid \d+ on /);
+    expect(busy.err()).toMatch(/ballast telegram \(pid \d+, started /);
 
     server.sendText({ chatId: 1001, fromUserId: 1001, text: '/next' });
     const next = await server.waitFor((s) => s.messages(1001).find((m) => m.fromBot && m.text.includes('weekly_review')));

@@ -86,7 +86,7 @@ export async function workspace(files?: Record<string, string>): Promise<{
       return path;
     },
     daemon: async (clock, options = {}) => {
-      const store = options.store ?? (await Store.open(dataDir));
+      const store = options.store ?? (await Store.open(dataDir, 'serve'));
       const daemon = new Daemon({
         store, clock, env: options.env ?? {},
         inputs: options.inputs ?? (await exampleInputs(join(ROOT, 'examples'), dir, store)),

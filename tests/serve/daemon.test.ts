@@ -7,6 +7,7 @@ import { exampleInputs } from '../../src/serve/inputs-provider.js';
 import { Store } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { fixedInputs, manualWatcher, recordingNotifier, ROOT, workspace } from './daemon-harness.js';
+import { recordedRuns } from '../support/recorded-runs.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -23,7 +24,7 @@ const NIGHTLY = (when: string, extra = '') => `version: 1\nid: night-bot\naccoun
 describe('Daemon', () => {
   it('should evaluate again when an approval sells a position while the scheduled run is evaluating, so the sold position is not proposed', async () => {
     const w = await ws({ 'shorgan-bot.yaml': await readFile(join(ROOT, 'policies', 'shorgan-bot.yaml'), 'utf8') });
-    const store = await Store.open(w.dataDir);
+    const store = await Store.open(w.dataDir, 'serve');
     const examples = await exampleInputs(join(ROOT, 'examples'), w.dir, store);
     let reads = 0;
     const racing: InputsProvider = {
@@ -41,7 +42,7 @@ describe('Daemon', () => {
     const { daemon } = await w.daemon(new FakeClock('2026-11-23T21:30:10Z'), { inputs: racing, store });
     const { outcomes } = await daemon.start();
     expect(reads).toBe(3); // seeded on the first read (account changed: again), sold during the second (again)
-    const run = store.listRuns({ policyId: 'shorgan-bot' })[0]!;
+    const run = (await recordedRuns(store, { policyId: 'shorgan-bot' }))[0]!;
     expect(run.proposals.map((p) => p.symbol)).toEqual(['MO']);
     expect(outcomes.map((o) => o.status)).toEqual(['finished']);
     await daemon.stop();
@@ -76,7 +77,7 @@ describe('Daemon', () => {
     expect(daemon.nextWake?.toISOString()).toBe('2026-11-23T21:30:00.000Z');
 
     await clock.advanceTo('2026-11-29T05:00:00Z', () => daemon.idle());
-    const runs = store.listRuns({ policyId: 'shorgan-bot' });
+    const runs = await recordedRuns(store, { policyId: 'shorgan-bot' });
     expect(runs.map((r) => r.slot?.key)).toEqual([
       'shorgan-bot/daily_guards/2026-11-23T21:30:00Z',
       'shorgan-bot/daily_guards/2026-11-24T21:30:00Z',
@@ -93,7 +94,7 @@ describe('Daemon', () => {
     expect(review.slot?.rules).toBeUndefined();
     const reviewRules = new Set([...review.proposals, ...review.dropped.map((d) => d.proposal)].map((p) => p.ruleId));
     expect([...reviewRules].some((id) => id !== 'take_profit' && id !== 'cut_loss')).toBe(true);
-    expect(store.listRuns({ policyId: 'dee-bot' }).map((r) => r.slot?.key)).toEqual(['dee-bot/weekly_review/2026-11-28T16:55:00Z']);
+    expect((await recordedRuns(store, { policyId: 'dee-bot' })).map((r) => r.slot?.key)).toEqual(['dee-bot/weekly_review/2026-11-28T16:55:00Z']);
     expect(notifier.runs).toHaveLength(6);
     await daemon.stop();
   });
@@ -105,11 +106,12 @@ describe('Daemon', () => {
     await a.daemon.start();
     await first.advanceTo('2026-11-16T22:00:00Z', () => a.daemon.idle()); // Monday's guards run at 16:30
     await a.daemon.stop();
+    await a.store.close();
     expect(a.store.listSlots().map((s) => [s.key, s.state])).toEqual([['shorgan-bot/daily_guards/2026-11-16T21:30:00Z', 'finished']]);
 
     // Down Monday 17:00 → Thursday 18:00 New York: Tuesday, Wednesday and Thursday guards were missed.
     const second = new FakeClock('2026-11-19T23:00:00Z');
-    const b = await w.daemon(second, { store: await Store.open(w.dataDir) });
+    const b = await w.daemon(second);
     const report = await b.daemon.start();
     expect(report.outcomes.map((o) => [o.slot.key, o.status])).toEqual([['shorgan-bot/daily_guards/2026-11-19T21:30:00Z', 'finished']]);
     expect(report.decisions).toMatchObject([
@@ -119,11 +121,13 @@ describe('Daemon', () => {
       { policyId: 'shorgan-bot', scheduleId: 'weekly_review', reason: 'never_run' },
     ]);
     await b.daemon.stop();
+    await b.store.close();
 
     const third = new FakeClock('2026-11-19T23:02:00Z');
-    const c = await w.daemon(third, { store: await Store.open(w.dataDir) });
+    const c = await w.daemon(third);
     expect((await c.daemon.start()).outcomes).toEqual([]);
     await c.daemon.stop();
+    await c.store.close();
     const onDisk = JSON.parse(await readFile(join(w.dataDir, 'ballast.json'), 'utf8'));
     expect(Object.values(onDisk.slots)).toMatchObject([
       { key: 'shorgan-bot/daily_guards/2026-11-16T21:30:00Z', state: 'finished', reason: 'on_time', runId: 'run-000001' },
@@ -134,10 +138,11 @@ describe('Daemon', () => {
 
   it('should never rerun a slot whose run was interrupted (recorded as started before the run)', async () => {
     const w = await ws();
-    const store = await Store.open(w.dataDir);
+    const store = await Store.open(w.dataDir, 'serve');
     await store.beginSlot({ key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', policyId: 'shorgan-bot', scheduleId: 'daily_guards', at: '2026-11-19T21:30:00Z', reason: 'on_time', revision: { file: 'x', revision: 'r', contentHash: 'h' }, startedAt: '2026-11-19T21:30:00.000Z' });
     const clock = new FakeClock('2026-11-19T23:00:00Z');
-    const { daemon } = await w.daemon(clock, { store: await Store.open(w.dataDir) });
+    await store.close();
+    const { daemon } = await w.daemon(clock);
     expect((await daemon.start()).outcomes).toEqual([]);
     await daemon.stop();
   });
@@ -190,14 +195,14 @@ describe('Daemon', () => {
     await daemon.idle();
     expect(notifier.invalid).toMatchObject([{ file: 'policies/edit.yaml', diagnostics: [{ code: 'WRONG_TYPE', path: 'exits.take_profit.gain_pct', line: 7, col: 15 }] }]);
     await clock.advanceTo('2026-11-23T23:30:00Z', () => daemon.idle());
-    const [first] = store.listRuns();
+    const [first] = await recordedRuns(store);
     expect(first).toMatchObject({ policy: { contentHash: good }, policySnapshot: { exits: { take_profit: { gain_pct: 30 } } } });
     expect(first!.proposals.map((p) => p.symbol)).toEqual(['UP']);
 
     await w.write('edit.yaml', text('50'));
     watch.emit(path);
     await clock.advanceTo('2026-11-24T23:30:00Z', () => daemon.idle());
-    const second = store.listRuns()[1]!;
+    const second = (await recordedRuns(store))[1]!;
     expect(second.policy.contentHash).not.toBe(good);
     expect(second).toMatchObject({ policySnapshot: { exits: { take_profit: { gain_pct: 50 } } }, proposals: [] });
     expect(store.listSlots().map((s) => s.revision.contentHash)).toEqual([good, second.policy.contentHash]);

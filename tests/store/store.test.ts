@@ -33,7 +33,7 @@ describe('Store', () => {
   });
 
   it('should write runs to the JSON file on disk and read them back in a new store', async () => {
-    const first = await Store.open(dir);
+    const first = await Store.open(dir, 'test');
     const a = await first.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
     const b = await first.recordRun(run('shorgan-bot', '2000-06-27T20:00:00.000Z', ['MO', 'T']));
     expect([a.id, b.id]).toEqual(['run-000001', 'run-000002']);
@@ -41,13 +41,14 @@ describe('Store', () => {
     const onDisk = JSON.parse(await readFile(join(dir, 'ballast.json'), 'utf8'));
     expect(onDisk).toMatchObject({ version: 1, nextRunNumber: 3, runs: [{ id: 'run-000001' }, { id: 'run-000002' }] });
 
-    const reopened = await Store.open(dir);
-    expect(reopened.getRun('run-000002')).toMatchObject({ policy: { policyId: 'shorgan-bot', revision: 'abc1234' } });
-    expect(reopened.recordedExits('shorgan-bot')).toEqual([
+    await first.close();
+    const reopened = await Store.open(dir, 'test');
+    expect(await reopened.getRun('run-000002')).toMatchObject({ policy: { policyId: 'shorgan-bot', revision: 'abc1234' } });
+    expect(await reopened.recordedExits('shorgan-bot', new Date('2000-06-20T00:00:00Z'))).toEqual([
       { symbol: 'MO', at: '2000-06-27T20:00:00.000Z' },
       { symbol: 'T', at: '2000-06-27T20:00:00.000Z' },
     ]);
-    expect(reopened.listRuns({ policyId: 'dee-bot' }).map((r) => r.id)).toEqual(['run-000001']);
+    expect((await reopened.runSummaries({ policyId: 'dee-bot' })).map((r) => r.id)).toEqual(['run-000001']);
     expect((await reopened.recordRun(run('dee-bot', '2000-06-28T20:00:00.000Z', []))).id).toBe('run-000003');
   });
 
@@ -55,7 +56,7 @@ describe('Store', () => {
     const store = await Store.inMemory();
     await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
     expect(store.location).toBe('(memory)');
-    expect(store.listRuns()).toHaveLength(1);
+    expect(await store.runSummaries()).toHaveLength(1);
   });
 });
 
@@ -73,12 +74,12 @@ describe('Store (approvals)', () => {
   it('should persist proposal records, accounts, refusals and pauses to the file and load old files without them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ballast-store-approvals-'));
     await writeFile(join(dir, 'ballast.json'), JSON.stringify({ version: 1, nextRunNumber: 1, runs: [] }));
-    const store = await Store.open(dir);
+    const store = await Store.open(dir, 'test');
     expect(store.proposalRecords()).toEqual([]);
     store.putAccount({ accountId: 'paper', baseCurrency: 'USD', openedAt: '2026-11-21T12:00:00Z', initialCapital: 10, netDeposits: 0, cash: 10, lots: [], realizedPnl: 0, commissionsPaid: 0, trades: [] });
     store.recordRefusal({ at: '2026-11-21T12:00:00Z', reason: 'forged', actorId: 'telegram:7', channel: 'telegram', detail: 'bad mac' });
     store.setPaused('dee-bot', true, { actorId: 'telegram:1', at: '2026-11-21T12:00:00Z', reason: '/pause' });
-    await store.persist();
+    await store.close();
     const reopened = await Store.open(dir);
     expect(reopened.account('paper')).toMatchObject({ cash: 10 });
     expect(reopened.listRefusals()).toMatchObject([{ reason: 'forged', actorId: 'telegram:7' }]);
@@ -91,13 +92,32 @@ describe('Store lock', () => {
   it('should refuse a second owner while the first holds the lock, and take over a lock whose process is gone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ballast-lock-'));
     const first = await Store.open(dir, 'telegram');
-    await expect(Store.open(dir, 'approve')).rejects.toMatchObject({ code: 'STORE_LOCKED', pid: process.pid });
+    await expect(Store.open(dir, 'approve')).rejects.toMatchObject({ code: 'STORE_LOCKED', owner: { pid: process.pid, command: 'telegram' } });
     await first.close();
     const second = await Store.open(dir, 'approve');
     await second.close();
     await writeFile(join(dir, 'ballast.lock'), '999999999 telegram\n');
     const third = await Store.open(dir, 'run');
     await third.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('Store writes', () => {
+  it('should refuse a change to a store opened without the lock, leaving the file as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-readonly-'));
+    const store = await Store.open(dir);
+    expect(() => store.recordRefusal({ at: '2026-11-21T12:00:00Z', reason: 'forged', actorId: 'telegram:7', channel: 'telegram', detail: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY_STORE' }));
+    await expect(readFile(join(dir, 'ballast.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should not write once another process has taken its lock over', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-lost-'));
+    const store = await Store.open(dir, 'run');
+    await writeFile(join(dir, 'ballast.lock'), JSON.stringify({ pid: process.pid, host: 'other', command: 'run', startedAt: 'x', token: 'thief' }));
+    await expect(store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', []))).rejects.toMatchObject({ code: 'LOCK_LOST' });
+    await expect(readFile(join(dir, 'ballast.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     await rm(dir, { recursive: true, force: true });
   });
 });

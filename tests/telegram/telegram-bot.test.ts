@@ -64,7 +64,8 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       ['✅ Approve T', '❌ Reject T'], ['✅ Approve MO', '❌ Reject MO'], ['✅ Approve all', '❌ Reject all'],
     ]);
 
-    const store = await Store.open(join(dir, '.ballast'));
+    const store = await Store.open(join(dir, '.ballast'), 'telegram');
+    cleanups.push(() => store.close());
     running = await startBot(server, store, quotes({ T: 13.64, MO: 45.2 }), io.now());
     const approveT = dataOf(message!.reply_markup!.inline_keyboard[0]![0]);
     const query = server.pressButton({ chatId: CHAT, messageId: message!.message_id, fromUserId: ANA_ID, data: approveT });
@@ -161,15 +162,17 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     const dir = await mkdtemp(join(tmpdir(), 'ballast-tg-restart-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const { store: memory } = await storeWithPending(TELEGRAM_POLICY);
-    const first = await Store.open(dir);
+    const first = await Store.open(dir, 'telegram');
     for (const record of memory.proposalRecords()) first.putProposalRecord(record);
     first.putAccount(memory.account('paper')!);
     await first.persist();
     running = await startBot(server, first, AT_PROPOSAL, at(1));
     await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), first, CHAT, SECRET, at(1));
     await running.stop();
+    await first.close();
 
-    const second = await Store.open(dir);
+    const second = await Store.open(dir, 'telegram');
+    cleanups.push(() => second.close());
     running = await startBot(server, second, AT_PROPOSAL, at(3));
     const message = server.messages(CHAT)[0]!;
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: dataOf(message.reply_markup!.inline_keyboard[2]![0]) });

@@ -15,7 +15,7 @@ export interface HistoryOptions {
 /** `ballast history [--bot id]`: every recorded run, oldest first, one line each with its summary metrics. */
 export async function historyCommand(options: HistoryOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
-  const runs = store.listRuns(options.bot === undefined ? {} : { policyId: options.bot });
+  const runs = await store.runSummaries(options.bot === undefined ? {} : { policyId: options.bot });
   if (options.json) {
     io.stdout(JSON.stringify(runs.map((r) => ({ id: r.id, policyId: r.policy.policyId, revision: r.policy.revision, asOf: r.asOf, evaluatedAt: r.evaluatedAt, initiator: r.initiator, metrics: r.metrics })), null, 2));
     return EXIT.ok;

@@ -34,8 +34,8 @@ export async function positionsCommand(options: PositionsOptions, io: CliIo): Pr
   const out: { accountId: string; asOf: string; valuation: Valuation }[] = [];
   for (const accountId of accounts) {
     const state = store.account(accountId)!;
-    const run = store.listRuns().findLast((r) => r.policySnapshot.account === accountId);
-    const pricesFile = options.prices ?? run?.inputs.pricesFile;
+    const [run] = await store.runSummaries({ accountId, limit: 1 });
+    const pricesFile = options.prices ?? run?.pricesFile;
     const asOf = run?.asOf ?? io.now().toISOString().slice(0, 10);
     const quotes = pricesFile === undefined ? () => undefined : panelQuotes(await loadPricePanel(resolve(io.cwd, pricesFile), io.cwd), asOf);
     out.push({ accountId, asOf, valuation: markToMarket(state, marks(state, (s) => quotes(s, io.now()))) });

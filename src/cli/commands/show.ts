@@ -15,7 +15,7 @@ export interface ShowOptions {
 /** `ballast show <run-id>`: one recorded run in full — its proposals, what was dropped, metrics; `--json` for all of it. */
 export async function showCommand(options: ShowOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
-  const run = store.getRun(options.runId);
+  const run = await store.getRun(options.runId);
   if (!run) throw new BallastError('NO_SUCH_RUN', `no run ${options.runId} in ${store.location}; \`ballast history\` lists the runs`);
   if (options.json) {
     io.stdout(JSON.stringify(run, null, 2));

@@ -1,0 +1,28 @@
+import type { ApprovalStore } from './approval-store.js';
+import { matchesProposalFilter } from './proposal-filter.js';
+import type { StoreContext } from './store-context.js';
+
+/** The {@link ApprovalStore} over the store's data: proposal records oldest first, refusals, pauses. */
+export function approvalRecords(context: StoreContext): ApprovalStore {
+  const { data } = context;
+  return {
+    proposalRecord: (proposalId) => data.proposals.findLast((record) => record.proposal.id === proposalId),
+    proposalRecords: (filter = {}) => data.proposals.filter((record) => matchesProposalFilter(record, filter)),
+    putProposalRecord: (record) =>
+      context.change((d) => {
+        const index = d.proposals.findIndex((r) => r.proposal.id === record.proposal.id && r.nonce === record.nonce);
+        if (index < 0) d.proposals.push(record);
+        else d.proposals[index] = record;
+      }),
+    recordRefusal: (refusal) => context.change((d) => d.refusals.push(refusal)),
+    listRefusals: () => data.refusals,
+    isPaused: (policyId) => data.paused[policyId] !== undefined,
+    pauseOf: (policyId) => data.paused[policyId],
+    setPaused: (policyId, paused, by) =>
+      context.change((d) => {
+        if (paused) d.paused[policyId] = { actorId: by.actorId, at: by.at, reason: by.reason };
+        else delete d.paused[policyId];
+      }),
+    persist: () => context.flushed(),
+  };
+}

@@ -1,3 +1,5 @@
+import { lastIndexAtOrBefore } from '../util/last-index-at-or-before.js';
+
 /**
  * Daily closing prices for several symbols: one row per trading date, one column per symbol.
  *
@@ -17,17 +19,5 @@ export interface PricePanel {
  * starts after it. Binary search: O(log n).
  */
 export function indexAsOf(panel: PricePanel, date: string): number {
-  let lo = 0;
-  let hi = panel.dates.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (panel.dates[mid]! <= date) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return lastIndexAtOrBefore(panel.dates, date);
 }

@@ -4,6 +4,7 @@ import type { ScheduleErrorCode } from '../schedule/schedule-error.js';
 import type { SchemaProblem } from './schema-problems.js';
 import type { Policy } from './policy.js';
 import { scheduleProblems } from './schedule-problems.js';
+import { strategyProblems } from './strategy-problems.js';
 
 /**
  * A problem that involves more than one field: `related` names the others, so both can be shown. Schedule problems
@@ -69,6 +70,7 @@ export function crossFieldProblems(policy: Policy): CrossFieldProblem[] {
     });
   });
   problems.push(...scheduleProblems(policy));
+  problems.push(...strategyProblems(policy));
   return problems;
 }
 
@@ -77,7 +79,7 @@ function rebalanceProblems(policy: Policy): CrossFieldProblem[] {
   if (!section) return [];
   const problems: CrossFieldProblem[] = [];
   const at = (...path: string[]): string[] => ['rebalance', ...path];
-  if ((section.targets === undefined) === (section.equal === undefined)) {
+  if ((section.targets === undefined) === (section.equal === undefined) && (policy.strategies ?? []).length === 0) {
     problems.push({
       code: 'CONFLICT',
       path: section.targets ? at('equal') : at(),

@@ -14,6 +14,9 @@ export type PolicyProblemCode =
   | 'BAD_CONDITION'
   | 'CONFLICT'
   | 'DUPLICATE_RULE_ID'
+  | 'DUPLICATE_STRATEGY_ID'
+  | 'ALLOCATION_OVER_100'
+  | 'UNKNOWN_SYMBOL'
   | 'BAD_TIME_ZONE';
 
 /** A 1-based line and column in the policy file. */

@@ -28,9 +28,89 @@ export interface Policy {
   readonly execution: Execution;
   readonly exits: ExitRules;
   readonly limits: Limits;
-  /** Absent: no rebalancing. */
+  /**
+   * Absent: no rebalancing (unless `strategies` is set, which then rebalances with note 000's defaults: no bands
+   * beyond `allocation.min_trade_pct`, no budget).
+   */
   readonly rebalance?: RebalancePolicy;
   readonly rules: readonly CustomRule[];
+  /** Strategies whose combined targets the rebalance trades to (notes 000 and 003). Absent or empty: none. */
+  readonly strategies?: readonly StrategyPolicy[];
+  /** How capital is split across `strategies` and how their targets combine. Defaults filled in when `strategies` is set. */
+  readonly allocation?: AllocationPolicy;
+}
+
+/** A built-in factor of a strategy signal (formulas in `src/strategy/factors/`). */
+export type FactorName = 'volatility' | 'momentum' | 'kurtosis' | 'durbin_watson';
+
+/** A signal computed from daily closes: one factor over `lookback` daily returns, ending `skip` sessions back (momentum). */
+export interface FactorSignal {
+  readonly factor: FactorName;
+  /** Daily returns in the window (sessions); needs `lookback + 1` closes. Default 60. */
+  readonly lookback: number;
+  /** Momentum only: sessions left out at the end of the window. Default 0. */
+  readonly skip: number;
+}
+
+/**
+ * A signal read from a research file: CSV `date,symbol,weight` (weights as fractions of the sleeve) or
+ * `date,symbol,score`. The rows of the latest date on or before the decision are used; a latest date more than
+ * `max_age_days` calendar days old is an error, never a silently stale signal.
+ */
+export interface FileSignal {
+  /** Path relative to the policy file. */
+  readonly file: string;
+  /** Default 5. */
+  readonly max_age_days: number;
+}
+
+/** What a strategy ranks its universe by. */
+export type StrategySignal = FactorSignal | FileSignal;
+
+/**
+ * One strategy (note 000): a universe, a signal, a selection and a weighting, rebalanced on its own period and
+ * held in between. `rank` absent means the factor's usual direction (see `defaultRank`).
+ */
+export interface StrategyPolicy {
+  /** snake_case id, unique in the policy; names the strategy in proposals, records and `sleeves.csv`. */
+  readonly id: string;
+  readonly name: string;
+  /** `daily`, `every N trading days`, `weekly on monday`, `biweekly on monday`, `monthly on last_trading_day`, … Default `daily`. */
+  readonly rebalance: string;
+  /** `all` (every symbol with a price) or a list of symbols. Default `all`. */
+  readonly universe: 'all' | readonly string[];
+  readonly signal: StrategySignal;
+  readonly rank?: 'ascending' | 'descending';
+  /** Exactly one of `top` (best N) or `quantile` (best 1/Q, rounded up). Default `{ quantile: 5 }`. */
+  readonly select: { readonly top?: number; readonly quantile?: number };
+  readonly weighting: 'equal' | 'inverse_vol' | 'score';
+  /** Percent of capital with `allocation.method: fixed`; required then, not allowed otherwise. */
+  readonly allocation_pct?: number;
+}
+
+/** Allocation methods across strategies (note 003). */
+export type AllocationMethod = 'fixed' | 'equal' | 'sharpe' | 'inverse_vol' | 'erc';
+
+/**
+ * The `allocation:` section: the method and its windows (sessions), when to re-allocate, the cap per strategy, and
+ * the minimum combined target weight and trade size (note 000). Percent fields in percent.
+ */
+export interface AllocationPolicy {
+  readonly method: AllocationMethod;
+  /** Sessions between re-allocations (note 003: 21). */
+  readonly every: number;
+  /** Sleeve returns in the window of `sharpe`, `inverse_vol` and `erc` (note 003: 60). */
+  readonly lookback: number;
+  /** Fewer sleeve returns than this: Sharpe 0, volatility 1, ERC falls back to equal (note 003: 20). */
+  readonly min_returns: number;
+  /** Re-allocate only when some allocation moves by more than this, in percentage points (note 001). Default 2. */
+  readonly threshold_pp: number;
+  /** Cap per strategy, percent (note 001: 40). */
+  readonly max_pct: number;
+  /** Combined targets under this weight are dropped, percent (note 000: 1). */
+  readonly min_weight_pct: number;
+  /** Trades under this share of equity are not proposed, percent (note 000: 0.1). */
+  readonly min_trade_pct: number;
 }
 
 /**

@@ -8,6 +8,7 @@ export type { SchemaProblem } from './ajv-problems.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addKeyword('markdownDescription');
+ajv.addKeyword('enumDescriptions');
 ajv.addSchema(scheduleSchema);
 const validateSchema = ajv.compile(schema);
 

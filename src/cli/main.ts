@@ -8,6 +8,7 @@ import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
+import { diffCommand } from './commands/diff.js';
 import { showConfigCommand } from './commands/show-config.js';
 import { nextCommand } from './commands/next.js';
 import { serveCommand } from './commands/serve.js';
@@ -43,6 +44,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { json?: boolean }) => {
       exitCode = await check({ paths, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('diff')
+    .description('what a policy change means: the effective policies of two git revisions compared in their own terms (default: HEAD against the working tree); exit 0 no change in meaning, 2 changes, 1 error')
+    .argument('[revisions-and-policies...]', 'BASE [HEAD] (or BASE..HEAD), then policy ids or files to limit the diff to')
+    .option('--base <revision>', 'the base revision, e.g. a pull request\'s base branch (then one revision argument is the head)')
+    .option('--policies <dir>', 'policy folder', 'policies')
+    .option('--markdown', 'Markdown for a pull-request comment')
+    .option('--json', 'machine-readable output, with a format_version')
+    .action(async (args: string[], opts: { base?: string; policies: string; markdown?: boolean; json?: boolean }) => {
+      exitCode = await diffCommand({ args, ...opts, markdown: opts.markdown ?? false, json: opts.json ?? false }, io);
     });
 
   program
@@ -207,8 +220,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCode;
   } catch (error) {
     const code = reportError(error, io);
-    // `plan` keeps 2 for "trades proposed" (terraform's -detailed-exitcode), so its usage errors exit 1.
-    return argv[0] === 'plan' && code === EXIT.usage ? EXIT.problems : code;
+    // `plan` and `diff` keep 2 for "trades proposed" / "changed" (terraform's -detailed-exitcode), so their usage errors exit 1.
+    return (argv[0] === 'plan' || argv[0] === 'diff') && code === EXIT.usage ? EXIT.problems : code;
   }
 }
 

@@ -1,3 +1,5 @@
+import { OPERATOR_SYMBOLS } from '../policy/operator-symbols.js';
+
 /** The parts of a json-rules-engine condition result that an explanation reads. */
 interface ConditionResult {
   readonly all?: readonly ConditionResult[];
@@ -9,19 +11,6 @@ interface ConditionResult {
   readonly factResult?: unknown;
   readonly result?: boolean;
 }
-
-const SYMBOLS: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: 'in',
-  notIn: 'not in',
-  contains: 'contains',
-  doesNotContain: 'does not contain',
-};
 
 /**
  * Explains why a custom rule fired, from json-rules-engine's condition results (`factResult`, `result`):
@@ -39,7 +28,7 @@ function collect(node: ConditionResult, parts: string[], negated: boolean): void
   if (node.any) for (const child of node.any) if (child.result !== negated) collect(child, parts, negated);
   if (node.not) collect(node.not, parts, !negated);
   if (node.fact !== undefined && node.factResult !== undefined) {
-    const test = `${node.fact} ${show(node.factResult)} ${SYMBOLS[node.operator ?? ''] ?? node.operator} ${show(node.value)}`;
+    const test = `${node.fact} ${show(node.factResult)} ${OPERATOR_SYMBOLS[node.operator ?? ''] ?? node.operator} ${show(node.value)}`;
     parts.push(negated ? `not (${test})` : test);
   }
 }

@@ -1,6 +1,5 @@
 import { executePaper } from '../portfolio/execute-paper.js';
-import { AccountingInvariantError, PortfolioError } from '../portfolio/errors.js';
-import { ApprovalError } from './approval-error.js';
+import { AccountingInvariantError, ApprovalError, PortfolioError } from '../errors.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { ApprovalStore } from '../store/approval-store.js';
 import type { Actor, Decision, ProposalRecord, Refusal } from './proposal-record.js';
@@ -99,12 +98,12 @@ export class ApprovalService {
     const record = this.#store.proposalRecord(proposalId);
     if (record === undefined) {
       this.#store.recordRefusal({ at, reason: 'unknown_proposal', actorId: actor.id, channel: actor.channel, proposalId, detail: `${decision}: no proposal ${proposalId}` });
-      throw new ApprovalError('UNKNOWN_PROPOSAL', `There is no proposal ${proposalId}; \`ballast pending\` lists the open ones.`, proposalId);
+      throw new ApprovalError('UNKNOWN_PROPOSAL', `There is no proposal ${proposalId}.`, '`ballast pending` lists the open ones.', proposalId);
     }
     const replay = replayProblem(record, context);
     if (replay !== undefined) {
       this.#store.recordRefusal({ at, reason: 'replayed', actorId: actor.id, channel: actor.channel, proposalId, detail: replay });
-      throw new ApprovalError('REPLAYED', `This button belongs to an older message of ${proposalId}; use the latest message or \`ballast pending\`.`, proposalId);
+      throw new ApprovalError('REPLAYED', `This button belongs to an older message of ${proposalId}.`, 'Use the latest message or `ballast pending`.', proposalId);
     }
     if (record.status !== 'pending') {
       this.#store.recordRefusal({ at, reason: 'already_decided', actorId: actor.id, channel: actor.channel, proposalId, detail: `${decision}: already ${record.status}` });
@@ -113,7 +112,7 @@ export class ApprovalService {
     if (Date.parse(record.expiresAt) <= now.getTime()) return { result: 'expired', record: this.#expire(record, now) };
     if (decision === 'approve' && this.#store.isPaused(record.policyId)) {
       this.#store.recordRefusal({ at, reason: 'paused', actorId: actor.id, channel: actor.channel, proposalId, detail: `approve: ${record.policyId} is paused` });
-      throw new ApprovalError('PAUSED', `${record.policyName} is paused; resume it (/resume in Telegram) before approving.`, proposalId);
+      throw new ApprovalError('PAUSED', `${record.policyName} is paused.`, 'Resume it (/resume in Telegram) before approving.', proposalId);
     }
     const stored: Decision = { decision, actorId: actor.id, actorName: actor.name, channel: actor.channel, at, policyRevision: record.policyRevision };
     const decided: ProposalRecord = { ...record, status: decision === 'approve' ? 'approved' : 'rejected', decision: stored };

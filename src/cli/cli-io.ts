@@ -10,13 +10,27 @@ export interface CliIo {
   readonly now: () => Date;
 }
 
-/** The real process's streams, directory, environment and clock. */
+/**
+ * The real process's streams, directory, environment and clock. A stream whose reader went away (`ballast positions
+ * | head -1`: `EPIPE`) is closed quietly: later writes to it are dropped and the command finishes its work.
+ */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    stdout: quietWriter(process.stdout),
+    stderr: quietWriter(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+  };
+}
+
+function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text.endsWith('\n') ? text : `${text}\n`);
   };
 }

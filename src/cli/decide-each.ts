@@ -1,8 +1,7 @@
-import { ApprovalError } from '../approval/approval-error.js';
+import { AccountingInvariantError, ApprovalError } from '../errors.js';
 import type { ApprovalService, DecisionResult } from '../approval/approval-service.js';
 import { describeStatus } from '../approval/describe-record.js';
 import type { Actor } from '../approval/proposal-record.js';
-import { AccountingInvariantError } from '../portfolio/errors.js';
 
 /** Where a terminal's decision lines go: what went as asked to `out`, every problem to `err`. */
 export interface DecisionOutput {

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { PricePanel } from '../market/price-panel.js';
 import type { HoldingsSource } from '../run/holdings-source.js';
-import { validPolicy } from '../run/invalid-policy-error.js';
+import { validPolicy } from '../run/valid-policy.js';
 import { runAsOf } from '../run/run-as-of.js';
 import type { PolicyRun } from '../run/run-policy.js';
 import type { RunInitiator } from '../store/run-record.js';

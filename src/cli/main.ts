@@ -1,6 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
-import { BallastError, formatInputProblem, InputError, UsageError } from '../errors.js';
-import { InvalidPolicyError } from '../run/invalid-policy-error.js';
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { parseIsoDate } from '../time/iso-date.js';
+import { timeZoneProblem } from '../time/time-zone.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -20,9 +21,7 @@ import { rejectCommand } from './commands/reject.js';
 import { telegramCommand } from './commands/telegram.js';
 import { testCommand } from './commands/test.js';
 import { EXIT } from './exit-codes.js';
-import { formatDiagnostics } from './format/format-diagnostics.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { reportError } from './report-error.js';
 
 /**
  * The command registry: every `ballast` command, its options, and the mapping of errors to exit codes
@@ -153,7 +152,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('last and next run of every schedule of every policy, in the policy time zone and yours')
     .option('--policies <dir>', 'policy folder', 'policies')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
-    .option('--tz <zone>', 'your IANA time zone (default: $TZ or the machine zone)')
+    .addOption(new Option('--tz <zone>', 'your IANA time zone (default: $TZ or the machine zone)').argParser(timeZone))
     .option('--json', 'machine-readable output')
     .action(async (opts: { policies: string; dataDir?: string; tz?: string; json?: boolean }) => {
       exitCode = await nextCommand({ ...opts, json: opts.json ?? false }, io);
@@ -225,30 +224,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function date(value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of "${value}" is not a date; write YYYY-MM-DD`);
+function timeZone(value: string): string {
+  const wrong = timeZoneProblem(value, '--tz');
+  if (wrong !== undefined) throw new UsageError(wrong.problem, wrong.action);
   return value;
 }
 
-function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof CommanderError) {
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
-  if (error instanceof UsageError) {
-    io.stderr(`error: ${error.message}`);
-    return EXIT.usage;
-  }
-  if (error instanceof InvalidPolicyError) {
-    io.stderr(`${formatDiagnostics(error.loaded)}\n${error.message}`);
-    return EXIT.problems;
-  }
-  if (error instanceof InputError) {
-    io.stderr(`${error.problems.map(formatInputProblem).join('\n')}\nfix the file${error.problems.length > 1 ? 's' : ''} above and run the command again`);
-    return EXIT.problems;
-  }
-  if (error instanceof BallastError) {
-    io.stderr(`error: ${error.message}`);
-    return EXIT.problems;
-  }
-  throw error;
+function date(value: string): string {
+  if (parseIsoDate(value) === undefined) throw new UsageError(`--as-of "${value}" is not a calendar date`, 'write YYYY-MM-DD, e.g. 2001-01-02');
+  return value;
 }

@@ -1,6 +1,15 @@
+import { requireTimeZone } from '../time/time-zone.js';
 import type { CliIo } from './cli-io.js';
 
-/** The user's IANA time zone: `$TZ` when set, else the machine's zone. */
-export function userZone(io: CliIo): string {
-  return io.env.TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The user's IANA time zone: `tz` (the `--tz` option, already checked) when given, else `$TZ` when set (a path such as
+ * `:/etc/localtime` means the machine's zone), else the machine's zone.
+ * Throws `INVALID_TIME_ZONE`, naming the variable, when `$TZ` is not an IANA name.
+ */
+export function userZone(io: CliIo, tz?: string): string {
+  if (tz !== undefined) return tz;
+  // `TZ=:/etc/localtime` (a POSIX path form) means the machine's zone.
+  const fromEnv = io.env.TZ?.trim().replace(/^:/, '');
+  if (fromEnv && !fromEnv.startsWith('/')) return requireTimeZone(fromEnv, 'TZ');
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -1,4 +1,5 @@
 import type { NestedCondition, RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { FatalError } from '../errors.js';
 
 type Facts = Readonly<Record<string, unknown>>;
 /** True when a rule's conditions hold for the facts. */
@@ -48,6 +49,6 @@ function compile(node: TopLevelCondition | NestedCondition): Predicate {
   }
   const { fact, operator, value } = node as { fact: string; operator: string; value: unknown };
   const compare = OPERATORS[operator];
-  if (!compare) throw new Error(`internal: operator ${operator} passed validation but has no prefilter`);
+  if (!compare) throw new FatalError('INTERNAL', `operator ${operator} passed validation but has no prefilter`, 'please report this as a bug');
   return (facts) => compare(facts[fact], value);
 }

@@ -1,3 +1,4 @@
+import { MissingPriceError } from '../errors.js';
 import type { Holdings } from '../portfolio/holdings.js';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
 
@@ -20,17 +21,6 @@ export interface PositionFacts {
   readonly move_since_entry_pct: number;
   readonly equity: number;
   readonly cash: number;
-}
-
-/** Thrown when a held symbol has no price in the market snapshot: the core never guesses a price. */
-export class MissingPriceError extends Error {
-  readonly code = 'MISSING_PRICE';
-  readonly symbols: readonly string[];
-  constructor(symbols: readonly string[], date: string) {
-    super(`no price on ${date} for held ${symbols.length === 1 ? 'symbol' : 'symbols'} ${symbols.join(', ')}; add a price column or remove the holding`);
-    this.name = 'MissingPriceError';
-    this.symbols = symbols;
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FatalError } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import { stableHash } from '../util/stable-hash.js';
 import { roundDown, roundMoney, roundUp } from '../util/round.js';
@@ -62,7 +63,7 @@ export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule,
     default: {
       kind = 'custom';
       const rule = policy.rules.find((r) => `custom:${r.id}` === fired.ruleId);
-      if (!rule) throw new Error(`internal: fired rule ${fired.ruleId} is not in policy ${policy.id}`);
+      if (!rule) throw new FatalError('INTERNAL', `fired rule ${fired.ruleId} is not in policy ${policy.id}`, 'please report this as a bug');
       rulePriority = rule.priority;
       quantity = rule.event.type === 'exit' ? held : roundDown((held * rule.event.params.sell_pct) / 100, decimals);
       const label = rule.description ? `${rule.id} (${rule.description})` : rule.id;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { BallastError, formatInputProblem, InputError } from '../errors.js';
+import { FatalError, formatInputProblem, InputError } from '../errors.js';
 import { parseHoldings, type HoldingsFile } from '../market/parse-holdings.js';
 import type { PricePanel } from '../market/price-panel.js';
 import type { Diagnostic } from '../policy/diagnostic.js';
@@ -8,7 +8,8 @@ import type { Policy } from '../policy/policy.js';
 import { loadPolicyFile } from '../workspace/load-policy-file.js';
 import { loadPricePanel } from '../workspace/load-price-panel.js';
 import { readInput } from '../workspace/read-input.js';
-import { InvalidPolicyError, validPolicy } from '../run/invalid-policy-error.js';
+import { InvalidPolicyError } from '../errors.js';
+import { validPolicy } from '../run/valid-policy.js';
 import { checkCase, type CaseOutcome } from './check-case.js';
 import { inlineHoldings, inlinePrices } from './inline-inputs.js';
 import type { PolicyTestCase } from './policy-test-suite.js';
@@ -48,7 +49,7 @@ export async function runPolicyTests(paths: readonly string[], cwd: string): Pro
   for (const path of paths) {
     const file = relative(cwd, path) || path;
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new BallastError('NO_TEST_FILE', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, { cause: error });
+      throw new FatalError('NO_TEST_FILE', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, 'check the path of the test file', { cause: error });
     });
     const validation = validatePolicyTest({ file, text });
     if (!validation.ok) {

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { didYouMean } from '../util/did-you-mean.js';
-import type { ScheduleErrorCode } from '../schedule/schedule-error.js';
+import type { ScheduleErrorCode } from '../errors.js';
 import type { SchemaProblem } from './schema-problems.js';
 import type { Policy } from './policy.js';
 import { scheduleProblems } from './schedule-problems.js';

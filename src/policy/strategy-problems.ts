@@ -1,5 +1,5 @@
 import { getCalendar } from '../market/calendars/get-calendar.js';
-import { ScheduleError } from '../schedule/schedule-error.js';
+import { ScheduleError } from '../errors.js';
 import { parseRebalancePeriod } from '../strategy/rebalance-period.js';
 import type { CrossFieldProblem } from './cross-field-checks.js';
 import type { Policy, StrategyPolicy } from './policy.js';

@@ -12,7 +12,7 @@ import {
   sum,
   ZERO,
 } from './decimal.js';
-import { PortfolioError } from './errors.js';
+import { PortfolioError } from '../errors.js';
 import { CENTS, readMoney, readPrice, readQuantity, readTime, toStored } from './ledger-values.js';
 
 /**
@@ -46,7 +46,7 @@ export interface FillInput {
  */
 export function applyFill(state: AccountState, input: FillInput): AccountState {
   if (typeof input.symbol !== 'string' || input.symbol.length === 0 || (input.side !== 'buy' && input.side !== 'sell')) {
-    throw new PortfolioError('INVALID_ORDER', `A fill needs a symbol and a side of buy or sell; got ${input.symbol} ${input.side}.`, {
+    throw new PortfolioError('INVALID_ORDER', `A fill of ${input.symbol} ${input.side} has no symbol or no side.`, 'Give a symbol and a side of buy or sell.', {
       symbol: input.symbol,
       side: input.side,
     });
@@ -101,7 +101,7 @@ function checkTimeOrder(state: AccountState, at: string): void {
   const ms = readTime(at);
   const last = state.trades.at(-1)?.at ?? state.openedAt;
   if (ms < Date.parse(last)) {
-    throw new PortfolioError('INVALID_TIME', `Fill time ${at} is earlier than the account's last entry at ${last}; book fills in time order.`, {
+    throw new PortfolioError('INVALID_TIME', `Fill time ${at} is earlier than the account's last entry at ${last}`, 'book fills in time order', {
       accountId: state.accountId,
       at,
       last,
@@ -113,7 +113,8 @@ function refuseCash(state: AccountState, input: FillInput, cashAfter: Decimal): 
   throw new PortfolioError(
     'INSUFFICIENT_CASH',
     `Cannot ${input.side} ${input.quantity} ${input.symbol}: cash ${state.cash} ${state.baseCurrency} would go to ` +
-      `${toStored(cashAfter, 'cash')} and margin is not allowed. Trade a smaller quantity or add cash first.`,
+      `${toStored(cashAfter, 'cash')} and margin is not allowed.`,
+    'Trade a smaller quantity or add cash first.',
     { accountId: state.accountId, symbol: input.symbol, side: input.side, quantity: input.quantity, cash: state.cash },
   );
 }
@@ -149,8 +150,8 @@ function bookSell(
   if (compare(quantity, held) > 0) {
     throw new PortfolioError(
       'INSUFFICIENT_QUANTITY',
-      `Cannot sell ${input.quantity} ${input.symbol}: the account holds ${toStored(held, 'quantity')}. ` +
-        'Sell at most the quantity held (no short selling).',
+      `Cannot sell ${input.quantity} ${input.symbol}: the account holds ${toStored(held, 'quantity')}.`,
+      'Sell at most the quantity held (no short selling).',
       { accountId: state.accountId, symbol: input.symbol, quantity: input.quantity, held: toStored(held, 'quantity') },
     );
   }

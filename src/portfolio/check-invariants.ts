@@ -11,7 +11,7 @@ import {
   sum,
   ZERO,
 } from './decimal.js';
-import { AccountingInvariantError, type InvariantId, type InvariantViolation } from './errors.js';
+import { AccountingInvariantError, type InvariantId, type InvariantViolation } from '../errors.js';
 import { type Prices, priceOf } from './prices.js';
 import { type MarkSource, valueExactly } from './value-exactly.js';
 

@@ -6,6 +6,7 @@
  * an amount) is read as the decimal its shortest round-trip string shows (`String(x)`: `0.1` is exactly 1/10), all
  * sums and products are exact, and each reported figure is converted back to the nearest double once, at the end.
  */
+import { FatalError } from '../errors.js';
 
 /** An exact decimal: `units × 10^-scale` (`scale` ≥ 0). Plain data, internal to the ledger (not JSON-safe). */
 export interface Decimal {
@@ -31,12 +32,12 @@ const NUMBER_PATTERN = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
 /**
  * Reads a finite double as the exact decimal its shortest round-trip string denotes (`0.1` → 1/10, `1e-7` → 1/10⁷).
- * Throws a `RangeError` for NaN or ±Infinity (callers validate first and throw their own coded error).
+ * Throws `INTERNAL` for NaN or ±Infinity (callers validate first and throw their own coded error).
  */
 export function decimalFromNumber(value: number): Decimal {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${String(value)}`);
+  if (!Number.isFinite(value)) throw new FatalError('INTERNAL', `not a finite number: ${String(value)}`, 'validate amounts before converting them; please report this as a bug');
   const match = NUMBER_PATTERN.exec(String(value));
-  if (match === null) throw new RangeError(`cannot read ${String(value)} as a decimal`);
+  if (match === null) throw new FatalError('INTERNAL', `cannot read ${String(value)} as a decimal`, 'please report this as a bug');
   const [, sign = '', whole = '0', fraction = '', exponentText = '0'] = match;
   let scale = fraction.length - Number(exponentText);
   let units = BigInt(whole + fraction);
@@ -124,10 +125,10 @@ export function roundHalfAwayFromZero(value: Decimal, places: number): Decimal {
 
 /**
  * `a × b / c`, rounded half away from zero to `places` decimals, computed exactly before the one rounding.
- * Throws a `RangeError` when `c` is zero.
+ * Throws `INTERNAL` when `c` is zero.
  */
 export function multiplyDivideRounded(a: Decimal, b: Decimal, c: Decimal, places: number): Decimal {
-  if (c.units === 0n) throw new RangeError('division by zero');
+  if (c.units === 0n) throw new FatalError('INTERNAL', 'division by zero', 'please report this as a bug');
   const numerator = a.units * b.units * pow10(c.scale + places);
   const denominator = c.units * pow10(a.scale + b.scale);
   return { units: divideRounded(numerator, denominator), scale: places };

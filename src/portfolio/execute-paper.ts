@@ -12,7 +12,7 @@ import {
   roundHalfAwayFromZero,
   subtract,
 } from './decimal.js';
-import { PortfolioError } from './errors.js';
+import { FatalError, PortfolioError } from '../errors.js';
 import { CENTS, readMoney, readPrice, readQuantity, toStored } from './ledger-values.js';
 
 /**
@@ -82,7 +82,7 @@ export function executePaper(
   });
   assertInvariantsWithMarks(next, (symbol) => (symbol === order.symbol ? quotePrice : 'at_cost'));
   const fill = next.trades.at(-1);
-  if (fill === undefined) throw new Error('unreachable: applyFill records a fill');
+  if (fill === undefined) throw new FatalError('INTERNAL', 'applyFill recorded no fill', 'please report this as a bug');
   return { state: next, fill };
 }
 
@@ -100,7 +100,8 @@ function readBps(value: number | undefined, field: 'commissionBps' | 'slippageBp
   if (typeof bps !== 'number' || !Number.isFinite(bps) || bps < 0 || (field === 'slippageBps' && bps >= 10_000)) {
     throw new PortfolioError(
       'INVALID_COSTS',
-      `${field} must be a finite number of basis points ≥ 0${field === 'slippageBps' ? ' and below 10000' : ''}; got ${String(value)}.`,
+      `${field} is ${String(value)}.`,
+      `Set it to a finite number of basis points ≥ 0${field === 'slippageBps' ? ' and below 10000' : ''}.`,
       { field, value },
     );
   }
@@ -112,7 +113,7 @@ function readCommissionMin(value: number | undefined): Decimal {
     return readMoney(value ?? 0, 'commissionMin');
   } catch (error) {
     if (!(error instanceof PortfolioError)) throw error;
-    throw new PortfolioError('INVALID_COSTS', `commissionMin must be whole cents ≥ 0 in base currency; got ${String(value)}.`, {
+    throw new PortfolioError('INVALID_COSTS', `commissionMin is ${String(value)}.`, 'Set it to whole cents ≥ 0 in base currency.', {
       field: 'commissionMin',
       value,
     });

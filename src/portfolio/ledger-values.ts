@@ -6,7 +6,7 @@ import {
   hasAtMostPlaces,
   ZERO,
 } from './decimal.js';
-import { PortfolioError } from './errors.js';
+import { PortfolioError } from '../errors.js';
 
 /** Money is kept in whole cents of the base currency. */
 export const CENTS = 2;
@@ -21,7 +21,7 @@ export function readMoney(
   sign: 'positive' | 'non_negative' | 'any' = 'non_negative',
 ): Decimal {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new PortfolioError('INVALID_AMOUNT', `${field} must be a finite number of base currency; got ${String(value)}.`, {
+    throw new PortfolioError('INVALID_AMOUNT', `${field} is ${String(value)}.`, 'It must be a finite amount of base currency.', {
       field,
       value,
     });
@@ -29,13 +29,13 @@ export function readMoney(
   const amount = decimalFromNumber(value);
   const cmp = compare(amount, ZERO);
   if ((sign === 'positive' && cmp <= 0) || (sign === 'non_negative' && cmp < 0)) {
-    throw new PortfolioError('INVALID_AMOUNT', `${field} must be ${sign === 'positive' ? '> 0' : '≥ 0'}; got ${value}.`, {
+    throw new PortfolioError('INVALID_AMOUNT', `${field} is ${value}.`, `It must be ${sign === 'positive' ? '> 0' : '≥ 0'}.`, {
       field,
       value,
     });
   }
   if (!hasAtMostPlaces(amount, CENTS)) {
-    throw new PortfolioError('INVALID_AMOUNT', `${field} must be whole cents (at most 2 decimals); got ${value}.`, {
+    throw new PortfolioError('INVALID_AMOUNT', `${field} is ${value}.`, 'It must be whole cents (at most 2 decimals).', {
       field,
       value,
     });
@@ -46,7 +46,7 @@ export function readMoney(
 /** Reads a share quantity (> 0, exact as given) as a decimal. Throws `INVALID_QUANTITY`. */
 export function readQuantity(value: number, field = 'quantity'): Decimal {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new PortfolioError('INVALID_QUANTITY', `${field} must be a finite number of shares > 0; got ${String(value)}.`, {
+    throw new PortfolioError('INVALID_QUANTITY', `${field} is ${String(value)}.`, 'It must be a finite number of shares > 0.', {
       field,
       value,
     });
@@ -62,7 +62,8 @@ export function readPrice(value: number, field: string, allowZero = false): Deci
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
     throw new PortfolioError(
       'INVALID_PRICE',
-      `${field} must be a finite price ${allowZero ? '≥ 0' : '> 0'} in base currency per share; got ${String(value)}.`,
+      `${field} is ${String(value)}.`,
+      `It must be a finite price ${allowZero ? '≥ 0' : '> 0'} in base currency per share.`,
       { field, value },
     );
   }
@@ -78,8 +79,8 @@ export function toStored(value: Decimal, field: string): number {
   if (compare(decimalFromNumber(stored), value) !== 0) {
     throw new PortfolioError(
       'NOT_REPRESENTABLE',
-      `${field} would lose precision when stored (${stored}); keep amounts below 10 trillion and quantities to ` +
-        '15 significant digits.',
+      `${field} would lose precision when stored (${stored})`,
+      'keep amounts below 10 trillion and quantities to 15 significant digits',
       { field, value: stored },
     );
   }
@@ -97,7 +98,8 @@ export function readTime(at: string, field = 'at'): number {
   if (Number.isNaN(ms)) {
     throw new PortfolioError(
       'INVALID_TIME',
-      `${field} must be an ISO 8601 date (YYYY-MM-DD) or date-time with a zone (…Z or …+02:00); got ${String(at)}.`,
+      `${field} is ${String(at)}.`,
+      'It must be an ISO 8601 date (YYYY-MM-DD) or date-time with a zone (…Z or …+02:00).',
       { field, value: at },
     );
   }

@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal.js';
-import { PortfolioError } from './errors.js';
+import { PortfolioError } from '../errors.js';
 import { readPrice } from './ledger-values.js';
 
 /**
@@ -15,7 +15,7 @@ export type Prices = ReadonlyMap<string, number> | Readonly<Record<string, numbe
 export function priceOf(prices: Prices, symbol: string): Decimal {
   const value = isMap(prices) ? prices.get(symbol) : Object.hasOwn(prices, symbol) ? prices[symbol] : undefined;
   if (value === undefined) {
-    throw new PortfolioError('MISSING_PRICE', `No price for ${symbol}, which the account holds; pass a mark for every held symbol.`, {
+    throw new PortfolioError('MISSING_PRICE', `No price for ${symbol}, which the account holds`, 'pass a mark for every held symbol', {
       symbol,
     });
   }

@@ -1,6 +1,6 @@
 import type { AccountState } from './account-state.js';
 import { compare, decimalFromNumber, subtract, ZERO } from './decimal.js';
-import { PortfolioError } from './errors.js';
+import { PortfolioError } from '../errors.js';
 import { readMoney, toStored } from './ledger-values.js';
 
 /**
@@ -14,7 +14,8 @@ export function withdraw(state: AccountState, amount: number): AccountState {
   if (compare(cashAfter, ZERO) < 0) {
     throw new PortfolioError(
       'INSUFFICIENT_CASH',
-      `Cannot withdraw ${amount} ${state.baseCurrency}: only ${state.cash} in cash. Withdraw less or sell first.`,
+      `Cannot withdraw ${amount} ${state.baseCurrency}: only ${state.cash} in cash.`,
+      'Withdraw less or sell first.',
       { accountId: state.accountId, amount, cash: state.cash },
     );
   }

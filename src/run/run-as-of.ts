@@ -4,7 +4,7 @@ import type { RunInitiator } from '../store/run-record.js';
 import type { Store } from '../store/store.js';
 import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
 import type { HoldingsSource } from './holdings-source.js';
-import { validPolicy } from './invalid-policy-error.js';
+import { validPolicy } from './valid-policy.js';
 import { panelInputs } from './run-inputs.js';
 import { runPolicy, type PolicyRun, type RunRequest } from './run-policy.js';
 

@@ -4,7 +4,7 @@ import type { Policy } from '../policy/policy.js';
 import type { RunInitiator, RunRecord, RunSlot } from '../store/run-record.js';
 import type { Store } from '../store/store.js';
 import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
-import { validPolicy } from './invalid-policy-error.js';
+import { validPolicy } from './valid-policy.js';
 import { newRun } from './new-run.js';
 import { runPipeline } from './run-pipeline.js';
 import type { InputsProvider, RunInputs } from './run-inputs.js';

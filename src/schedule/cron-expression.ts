@@ -1,4 +1,4 @@
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 
 /** A parsed five-field cron expression: the allowed values of each field, and which day fields were restricted. */
 export interface CronExpression {
@@ -41,7 +41,8 @@ const FIELDS: readonly FieldSpec[] = [
 
 function bad(expr: string, detail: string): ScheduleError {
   return new ScheduleError('SCHEDULE_BAD_CRON', 'cron',
-    `cron "${expr}": ${detail}. Write five fields "minute hour day-of-month month day-of-week", e.g. "30 16 * * 1-5" (16:30 Monday to Friday).`);
+    `cron "${expr}": ${detail}.`,
+    'Write five fields "minute hour day-of-month month day-of-week", e.g. "30 16 * * 1-5" (16:30 Monday to Friday).');
 }
 
 function value(expr: string, spec: FieldSpec, text: string): number {
@@ -95,7 +96,8 @@ export function parseCronExpression(expr: string): CronExpression {
   const weekdayRestricted = parts[4] !== '*';
   if (dayOfMonthRestricted && weekdayRestricted) {
     throw new ScheduleError('SCHEDULE_CRON_DOM_AND_DOW', 'cron',
-      `cron "${expr}" restricts both day of month and day of week, which cron implementations read differently; keep one of them as "*" (or use a named frequency such as "monthly on last_trading_day at 15:10").`);
+      `cron "${expr}" restricts both day of month and day of week, which cron implementations read differently`,
+      'keep one of them as "*" (or use a named frequency such as "monthly on last_trading_day at 15:10")');
   }
   return {
     source: expr.trim(),

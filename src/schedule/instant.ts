@@ -1,6 +1,6 @@
 import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 
 /** An instant passed in by the caller (the core never reads the clock): a luxon DateTime, a Date, or ISO 8601 text
  * with an explicit offset or `Z` (text without one would depend on the machine's zone and is refused). */
@@ -22,7 +22,7 @@ export function toEpochMs(input: InstantInput, name: string): number {
   } else ms = DateTime.isDateTime(input) ? input.toMillis() : NaN;
   if (!Number.isFinite(ms)) {
     throw new ScheduleError('SCHEDULE_BAD_INSTANT', '',
-      `${name} "${String(input)}" is not an instant; pass a Date, a luxon DateTime or ISO text with an offset, e.g. 2026-03-09T20:30:00Z.`);
+      `${name} "${String(input)}" is not an instant`, 'pass a Date, a luxon DateTime or ISO text with an offset, e.g. 2026-03-09T20:30:00Z');
   }
   return ms;
 }

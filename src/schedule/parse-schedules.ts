@@ -1,6 +1,6 @@
 import { parseSchedule, type ScheduleContext, type ScheduleSpec } from './parse-schedule.js';
 import type { Schedule } from './schedule.js';
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 
 /** Result of {@link parseSchedules}: all schedules, or every problem found (each error's `path` starts `[index].`). */
 export type ParseSchedulesResult =
@@ -22,14 +22,14 @@ export function parseSchedules(specs: readonly ScheduleSpec[], context: Schedule
       const first = seen.get(s.id);
       if (first !== undefined) {
         errors.push(new ScheduleError('SCHEDULE_DUPLICATE_ID', `[${i}].id`,
-          `Schedule id "${s.id}" is already used by entry ${first}; give each schedule its own id (slot keys include it).`, { scheduleId: s.id }));
+          `Schedule id "${s.id}" is already used by entry ${first}`, 'give each schedule its own id (slot keys include it)', { scheduleId: s.id }));
         return;
       }
       seen.set(s.id, i);
       schedules.push(s);
     } catch (e) {
       if (!(e instanceof ScheduleError)) throw e;
-      errors.push(new ScheduleError(e.code, e.path ? `[${i}].${e.path}` : `[${i}]`, e.message,
+      errors.push(new ScheduleError(e.code, e.path ? `[${i}].${e.path}` : `[${i}]`, e.problem, e.action,
         { ...(e.scheduleId === undefined ? {} : { scheduleId: e.scheduleId }), cause: e }));
     }
   });

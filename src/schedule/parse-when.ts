@@ -1,7 +1,7 @@
 import { parseIsoDate } from '../time/iso-date.js';
 import { parseCronExpression } from './cron-expression.js';
 import type { MonthDay, SchedulePattern, TimeOfDay } from './schedule.js';
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -18,7 +18,7 @@ export const whenForms: readonly string[] = [
 
 function unknown(text: string, path: string): ScheduleError {
   return new ScheduleError('SCHEDULE_UNKNOWN_FORM', path,
-    `"${text}" is not a schedule Ballast understands. Write one of: ${whenForms.map((f) => `"${f}"`).join(', ')}, or use cron: "30 16 * * 1-5".`);
+    `"${text}" is not a schedule Ballast understands.`, `Write one of: ${whenForms.map((f) => `"${f}"`).join(', ')}, or use cron: "30 16 * * 1-5".`);
 }
 
 function parseTime(text: string, whole: string, path: string): TimeOfDay {
@@ -27,7 +27,7 @@ function parseTime(text: string, whole: string, path: string): TimeOfDay {
   const minute = m ? Number(m[2]) : NaN;
   if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) {
     throw new ScheduleError('SCHEDULE_BAD_TIME', path,
-      `"${text}" in "${whole}" is not a time of day: write 24-hour HH:MM, e.g. "16:30" for 4:30 pm.`);
+      `"${text}" in "${whole}" is not a time of day`, 'write 24-hour HH:MM, e.g. "16:30" for 4:30 pm');
   }
   return { hour, minute };
 }
@@ -36,7 +36,7 @@ function parseWeekday(text: string, whole: string, path: string): number {
   const i = WEEKDAYS.findIndex((d) => d === text || d.slice(0, 3) === text);
   if (i < 0) {
     throw new ScheduleError('SCHEDULE_BAD_WEEKDAY', path,
-      `"${text}" in "${whole}" is not a weekday: write one of ${WEEKDAYS.join(', ')}.`);
+      `"${text}" in "${whole}" is not a weekday`, `write one of ${WEEKDAYS.join(', ')}`);
   }
   return i + 1;
 }
@@ -48,7 +48,7 @@ function parseMonthDay(text: string | undefined, whole: string, path: string): M
   const n = /^\d{1,2}$/.test(t) ? Number(t) : NaN;
   if (!(n >= 1 && n <= 31)) {
     throw new ScheduleError('SCHEDULE_BAD_DAY', path,
-      `"${text}" in "${whole}" is not a day of the month: write last_trading_day, first_trading_day or a day 1–31 (31 means the month's last day).`);
+      `"${text}" in "${whole}" is not a day of the month`, "write last_trading_day, first_trading_day or a day 1–31 (31 means the month's last day)");
   }
   return n;
 }
@@ -56,7 +56,7 @@ function parseMonthDay(text: string | undefined, whole: string, path: string): M
 function parseCount(text: string, whole: string, path: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 366) {
-    throw new ScheduleError('SCHEDULE_BAD_INTERVAL', path, `"${text}" in "${whole}" must be a whole number from 1 to 366.`);
+    throw new ScheduleError('SCHEDULE_BAD_INTERVAL', path, `"${text}" in "${whole}" is not an interval`, 'write a whole number from 1 to 366');
   }
   return n;
 }
@@ -64,7 +64,7 @@ function parseCount(text: string, whole: string, path: string): number {
 function requireAnchor(anchor: string | undefined, whole: string): string {
   if (anchor === undefined) {
     throw new ScheduleError('SCHEDULE_ANCHOR_REQUIRED', 'anchor',
-      `"${whole}" counts from a start date: add anchor: YYYY-MM-DD (the first date it runs), e.g. anchor: 2026-01-05.`);
+      `"${whole}" counts from a start date`, 'add anchor: YYYY-MM-DD (the first date it runs), e.g. anchor: 2026-01-05');
   }
   return anchor;
 }
@@ -87,7 +87,7 @@ export function parseWhen(text: string, anchor: string | undefined, path: string
   const at = atMatch ? (s: string) => parseTime(atMatch[1] ?? '', s, path) : undefined;
   const needAt = (example: string): ((s: string) => TimeOfDay) => {
     if (at) return at;
-    throw new ScheduleError('SCHEDULE_TIME_REQUIRED', path, `"${text}" needs a time of day: write "${example}".`);
+    throw new ScheduleError('SCHEDULE_TIME_REQUIRED', path, `"${text}" needs a time of day`, `write "${example}"`);
   };
 
   if (head === 'daily') return { kind: 'daily', at: needAt('daily at 16:30')(text) };

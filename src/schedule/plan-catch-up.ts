@@ -1,7 +1,7 @@
 import { toEpochMs, type InstantInput } from './instant.js';
 import { previousSlot } from './previous-slot.js';
 import type { Schedule, Slot } from './schedule.js';
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 import { parseSlotKey, slotKey } from './slot-key.js';
 import { slotsBetween } from './slots-between.js';
 

@@ -1,6 +1,6 @@
 import { formatSlotInstant, toEpochMs, type InstantInput } from './instant.js';
 import type { Schedule, Slot } from './schedule.js';
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 import { initialSpanDays, MAX_SEARCH_DAYS } from './search-span.js';
 import { slotsBetween } from './slots-between.js';
 
@@ -24,6 +24,6 @@ export function previousSlot(schedule: Schedule, atOrBefore: InstantInput): Slot
     span *= 2;
   }
   throw new ScheduleError('SCHEDULE_NO_SLOT', '',
-    `Schedule "${schedule.id}" (${schedule.text}) has no slot in the 20 years before ${formatSlotInstant(end)}; check its day fields.`,
+    `Schedule "${schedule.id}" (${schedule.text}) has no slot in the 20 years before ${formatSlotInstant(end)}`, 'check its day fields',
     { scheduleId: schedule.id });
 }

@@ -1,4 +1,4 @@
-import { ScheduleError } from './schedule-error.js';
+import { ScheduleError } from '../errors.js';
 
 /**
  * The stable key of one slot: `policyId/scheduleId/instant`, the instant in canonical form (ISO 8601 UTC, no
@@ -26,7 +26,7 @@ export function parseSlotKey(key: string): SlotKeyParts {
   const middle = last > 0 ? key.lastIndexOf('/', last - 1) : -1;
   const at = key.slice(last + 1);
   if (middle <= 0 || last - middle < 2 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(at)) {
-    throw new ScheduleError('SCHEDULE_BAD_SLOT_KEY', '', `"${key}" is not a slot key; expected policyId/scheduleId/2026-03-09T20:30:00Z.`);
+    throw new ScheduleError('SCHEDULE_BAD_SLOT_KEY', '', `"${key}" is not a slot key`, 'write policyId/scheduleId/2026-03-09T20:30:00Z');
   }
   return { policyId: key.slice(0, middle), scheduleId: key.slice(middle + 1, last), at };
 }

@@ -1,6 +1,6 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { BallastError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import { emptyStoreData, type StoreData } from './store-data.js';
 
 /** The database file of a data folder, read into memory, and how to write it back. */
@@ -16,7 +16,7 @@ export async function readDatabaseFile(file: string): Promise<DatabaseFile> {
   try {
     await db.read();
   } catch (error) {
-    throw new BallastError('CORRUPT_DATABASE', `${file} is not valid JSON (${(error as Error).message}); move it aside to start a new database`, { cause: error });
+    throw new FatalError('CORRUPT_DATABASE', `${file} is not valid JSON (${(error as Error).message})`, 'move it aside to start a new database', { cause: error });
   }
   db.data.slots ??= {};
   db.data.proposals ??= [];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { BallastError } from '../errors.js';
+import { FatalError, isSystemError, RetryableError } from '../errors.js';
 import { processIdentity, processIsAlive } from './process-identity.js';
 
 /** File name of the lock inside the data folder. */
@@ -54,24 +54,24 @@ export interface LockState {
  * (TECH-NOTES), so one process writes at a time. `owner` names it; the message says how to go on safely and only
  * suggests stopping a process that was checked to be the lock's owner.
  */
-export class StoreLockedError extends BallastError {
+export class StoreLockedError extends FatalError {
+  declare readonly code: 'STORE_LOCKED';
   readonly owner: LockOwner;
   readonly lock: LockState;
   readonly lockFile: string;
   constructor(lock: LockState & { owner: LockOwner }, waitedMs: number) {
-    super('STORE_LOCKED', lockedMessage(lock, waitedMs));
-    this.name = 'StoreLockedError';
+    super('STORE_LOCKED', lockedProblem(lock, waitedMs), `${decideHint(lock.owner.command)}${clearAdvice(lock)} Lock: ${lock.file}`);
     this.owner = lock.owner;
     this.lock = lock;
     this.lockFile = lock.file;
   }
 }
 
-/** This process no longer holds the lock it took (code `LOCK_LOST`): it must not write. */
-export class LockLostError extends BallastError {
+/** This process no longer holds the lock it took (code `LOCK_LOST`): it must not write, but running the command again may work. */
+export class LockLostError extends RetryableError {
+  declare readonly code: 'LOCK_LOST';
   constructor(file: string) {
-    super('LOCK_LOST', `this process no longer holds ${file} (another process took it over); nothing more was written — run the command again`);
-    this.name = 'LockLostError';
+    super('LOCK_LOST', `this process no longer holds ${file} (another process took it over); nothing more was written`, 'run the command again');
   }
 }
 
@@ -99,9 +99,24 @@ export interface AcquireOptions {
  * lock. A stale lock (see {@link LockState}) is removed under a second lock, `ballast.lock.break`, and only if it is
  * still the file that was judged stale, so two processes that find the same dead owner cannot both take over.
  * While another short command holds it, waits up to `waitMs`; throws {@link StoreLockedError} when a live
- * long-running command holds it or the wait runs out.
+ * long-running command holds it or the wait runs out, and `DATA_DIR_UNUSABLE` when the folder cannot be written
+ * (read-only, no permission, not a folder).
  */
 export async function acquireLock(dataDir: string, command: string, now: Date, options: AcquireOptions = {}): Promise<StoreLock> {
+  try {
+    return await takeLock(dataDir, command, now, options);
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    throw new FatalError(
+      'DATA_DIR_UNUSABLE',
+      `cannot write the data folder ${dataDir} (${error.code}: ${error.message.replace(/^[A-Z]+: /, '')})`,
+      'make it writable, or pass --data-dir <dir> (or set BALLAST_DATA_DIR) to a writable folder',
+      { cause: error },
+    );
+  }
+}
+
+async function takeLock(dataDir: string, command: string, now: Date, options: AcquireOptions): Promise<StoreLock> {
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, LOCK_FILE);
   const processStart = processIdentity(process.pid);
@@ -221,11 +236,11 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
 }
 
-function lockedMessage(lock: LockState & { owner: LockOwner }, waitedMs: number): string {
+function lockedProblem(lock: LockState & { owner: LockOwner }, waitedMs: number): string {
   const { owner } = lock;
   const who = `ballast ${owner.command} (pid ${owner.pid}${lock.sameHost ? '' : ` on host ${owner.host}`}, started ${owner.startedAt})`;
   const still = waitedMs > 0 && !LONG_RUNNING.has(owner.command) ? ` still holds it after ${(waitedMs / 1000).toFixed(1)} s` : ' owns this database';
-  return `${who}${still}; ${decideHint(owner.command)}${clearAdvice(lock)} Lock: ${lock.file}`;
+  return `${who}${still}`;
 }
 
 /**

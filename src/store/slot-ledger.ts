@@ -1,4 +1,4 @@
-import { BallastError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import type { SlotRecord } from './slot-record.js';
 import type { SlotStore } from './slot-store.js';
 import type { StoreContext } from './store-context.js';
@@ -24,7 +24,7 @@ export function slotLedger(context: StoreContext): SlotStore {
     async beginSlot(slot) {
       const existing = data.slots[slot.key];
       if (existing !== undefined) {
-        throw new BallastError('SLOT_ALREADY_RECORDED', `slot ${slot.key} is already recorded (${existing.state}); a slot runs at most once`);
+        throw new FatalError('SLOT_ALREADY_RECORDED', `slot ${slot.key} is already recorded (${existing.state})`, 'a slot runs at most once: please report this as a bug');
       }
       const record: SlotRecord = { ...slot, state: 'started' };
       context.change((d) => (d.slots[slot.key] = record));
@@ -33,7 +33,7 @@ export function slotLedger(context: StoreContext): SlotStore {
     },
     async finishSlot(key, outcome) {
       const current = data.slots[key];
-      if (current === undefined) throw new BallastError('SLOT_NOT_STARTED', `slot ${key} was never started; call beginSlot first`);
+      if (current === undefined) throw new FatalError('SLOT_NOT_STARTED', `slot ${key} was never started`, 'call beginSlot first: please report this as a bug');
       const record: SlotRecord = { ...current, ...outcome };
       context.change((d) => (d.slots[key] = record));
       await context.flushed();

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BallastError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import type { AccountStore } from './account-store.js';
 import { accountLedger } from './account-ledger.js';
 import type { ApprovalStore } from './approval-store.js';
@@ -84,7 +84,7 @@ function assemble(data: StoreData, location: string, write: (() => Promise<void>
   const context: StoreContext = {
     data,
     change(mutate) {
-      if (writer === undefined) throw new BallastError('READ_ONLY_STORE', `${location} was opened read-only; only commands that take the lock may change it`);
+      if (writer === undefined) throw new FatalError('READ_ONLY_STORE', `${location} was opened read-only`, 'only commands that take the lock may change it: please report this as a bug');
       mutate(data);
       writer.changed();
     },

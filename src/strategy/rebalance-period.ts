@@ -1,7 +1,7 @@
 import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
 import { nextSlot } from '../schedule/next-slot.js';
 import { parseSchedule } from '../schedule/parse-schedule.js';
-import { ScheduleError } from '../schedule/schedule-error.js';
+import { ScheduleError } from '../errors.js';
 import type { Schedule } from '../schedule/schedule.js';
 import { slotsBetween } from '../schedule/slots-between.js';
 import { addDays } from '../time/iso-date.js';
@@ -43,19 +43,19 @@ export function parseRebalancePeriod(text: string, strategyId: string, calendar:
   if (every && /trading|session/.test(t)) {
     const sessions = Number(every[1]);
     if (!Number.isInteger(sessions) || sessions < 1 || sessions > 366) {
-      throw new ScheduleError('SCHEDULE_BAD_INTERVAL', 'rebalance', `"${text}": the number of trading days must be a whole number from 1 to 366.`);
+      throw new ScheduleError('SCHEDULE_BAD_INTERVAL', 'rebalance', `"${text}": the number of trading days is out of range`, 'write a whole number from 1 to 366');
     }
     return { kind: 'sessions', text: t, sessions };
   }
   if (/ at \S+$/.test(t)) {
-    throw new ScheduleError('SCHEDULE_BAD_SPEC', 'rebalance', `"${text}": a strategy rebalances in the run of that session; leave out the time (e.g. "weekly on monday").`);
+    throw new ScheduleError('SCHEDULE_BAD_SPEC', 'rebalance', `"${text}": a strategy rebalances in the run of that session`, 'leave out the time (e.g. "weekly on monday")');
   }
   if (!/^(weekly|biweekly|monthly|quarterly)\b/.test(t)) {
     throw new ScheduleError('SCHEDULE_UNKNOWN_FORM', 'rebalance',
-      `"${text}" is not a rebalance period Ballast understands. Write one of: ${REBALANCE_FORMS.map((f) => `"${f}"`).join(', ')}.`);
+      `"${text}" is not a rebalance period Ballast understands.`, `Write one of: ${REBALANCE_FORMS.map((f) => `"${f}"`).join(', ')}.`);
   }
   if (/trading_day|trading day/.test(t) && calendar === undefined) {
-    throw new ScheduleError('SCHEDULE_BAD_CALENDAR', 'rebalance', `"${text}" needs the policy's \`calendar\` (e.g. calendar: XNYS) to know which days are trading days.`);
+    throw new ScheduleError('SCHEDULE_BAD_CALENDAR', 'rebalance', `"${text}" needs the policy's \`calendar\` to know which days are trading days`, 'add one, e.g. calendar: XNYS');
   }
   const schedule = parseSchedule({ id: strategyId.replace(/[^a-z0-9_-]/g, '_').slice(0, 64) || 'strategy', when: `${t} at 00:00` }, { policyId: 'strategy', timeZone: 'UTC', ...(calendar ? { calendar } : {}) });
   return { kind: 'calendar', text: t, schedule };

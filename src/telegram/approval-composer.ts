@@ -1,8 +1,7 @@
 import { Composer } from 'grammy';
-import { ApprovalError } from '../approval/approval-error.js';
+import { AccountingInvariantError, ApprovalError } from '../errors.js';
 import type { DecisionResult } from '../approval/approval-service.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
-import { AccountingInvariantError } from '../portfolio/errors.js';
 import { verifyCallback, type CallbackPayload } from './callback-data.js';
 import { refreshMessages } from './refresh-messages.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
@@ -59,7 +58,7 @@ async function decideRun(deps: TelegramDeps, payload: CallbackPayload, ctx: Ball
   const actor = ctx.ballast!.actor;
   if (records[0]?.nonce !== payload.nonce) {
     await deps.service.recordRefusal({ at: deps.now().toISOString(), reason: 'replayed', actorId: actor.id, channel: 'telegram', detail: `${payload.op} for ${payload.target}: nonce is not the run's` });
-    throw new ApprovalError('REPLAYED', 'This button belongs to another batch; use the latest message or `ballast pending`.');
+    throw new ApprovalError('REPLAYED', 'This button belongs to another batch.', 'Use the latest message or `ballast pending`.');
   }
   const results: DecisionResult[] = [];
   for (const record of records.filter((r) => r.status === 'pending')) {

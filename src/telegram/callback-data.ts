@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { FatalError } from '../errors.js';
 
 /** What a button does: `a` approve one, `r` reject one, `A` approve all of a run, `R` reject all of a run. */
 export type CallbackOp = 'a' | 'r' | 'A' | 'R';
@@ -20,13 +21,13 @@ const FORMAT = /^([arAR]):([A-Za-z0-9-]{1,24}):([A-Za-z0-9_-]{1,12}):([A-Za-z0-9
 /**
  * Builds a button's `callback_data`: `<op>:<target>:<nonce>:<mac>`, where mac = HMAC-SHA256(secret,
  * `<op>:<target>:<nonce>`) in url-safe base64, first 16 characters. About 40 bytes for a proposal. Throws a
- * `RangeError` if the result would exceed Telegram's 64 bytes or a part has characters outside the format.
+ * `FatalError` `INTERNAL` if the result would exceed Telegram's 64 bytes or a part has characters outside the format.
  */
 export function signCallback(secret: string, payload: CallbackPayload): string {
   const body = `${payload.op}:${payload.target}:${payload.nonce}`;
   const data = `${body}:${mac(secret, body)}`;
   if (Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES || !FORMAT.test(data)) {
-    throw new RangeError(`callback data "${body}" does not fit the format or Telegram's ${CALLBACK_DATA_MAX_BYTES}-byte limit`);
+    throw new FatalError('INTERNAL', `callback data "${body}" does not fit the format or Telegram's ${CALLBACK_DATA_MAX_BYTES}-byte limit`, 'please report this as a bug');
   }
   return data;
 }

@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { approvalComposer } from './approval-composer.js';
 import { authorizedOnly } from './authorized-only.js';
 import { commandComposer } from './command-composer.js';
+import { redact } from './redact.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
 
 /** Where the bot talks to: `apiRoot` (default Telegram's) and `botInfo` (skips the start-up `getMe`; tests). */
@@ -34,9 +35,4 @@ export function createTelegramBot(deps: TelegramDeps, client: BotClientOptions =
 /** Installs Ballast's retry policy on an API client: 429 honoured with `retry_after`, everything else rethrown. */
 export function installRetry(api: Api): void {
   api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
-}
-
-/** Replaces every occurrence of `secret` in `text`, so logs never show the bot token. */
-export function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('<token>') : text;
 }

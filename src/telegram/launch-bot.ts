@@ -2,8 +2,8 @@ import type { Bot } from 'grammy';
 import type { ApprovalService } from '../approval/approval-service.js';
 import type { Store } from '../store/store.js';
 import { BOT_COMMANDS } from './command-composer.js';
-import { redact } from './create-telegram-bot.js';
 import { postPendingBatches } from './post-batches.js';
+import { telegramFailure } from './telegram-failure.js';
 import type { TelegramConfig } from './telegram-config.js';
 import type { BallastContext } from './telegram-deps.js';
 
@@ -20,8 +20,8 @@ export interface LaunchedBot {
 /**
  * Starts a bot made by `createTelegramBot`: expires overdue proposals, posts every pending Telegram proposal not yet
  * posted (a failure is a warning; they are posted after the next run or at the next start), registers the commands,
- * then starts long polling and resolves once the bot is initialised. Rejects when the bot cannot start (e.g. the
- * token is refused), with the token redacted.
+ * then starts long polling and resolves once the bot is initialised. Rejects when the bot cannot start: `TELEGRAM_REFUSED`
+ * (e.g. the token is refused) or `TELEGRAM_UNAVAILABLE` (no network), with the token redacted.
  */
 export async function launchBot(bot: Bot<BallastContext>, deps: { readonly service: ApprovalService; readonly store: Store; readonly config: TelegramConfig; readonly now: () => Date }): Promise<LaunchedBot> {
   const { config } = deps;
@@ -30,20 +30,20 @@ export async function launchBot(bot: Bot<BallastContext>, deps: { readonly servi
     try {
       return await call();
     } catch (error) {
-      warnings.push(`${what}: ${redact((error as Error).message, config.token)}`);
+      warnings.push(telegramFailure(error, what, config.token).message);
       return undefined;
     }
   };
   await deps.service.expireDue(deps.now());
-  const posted = (await attempt('could not post pending proposals (they are posted after the next run or at the next start)', () => postPendingBatches(bot.api, deps.store, config.chatId, config.secret, deps.now()))) ?? 0;
-  await attempt('could not register the commands', () => bot.api.setMyCommands([...BOT_COMMANDS]));
+  const posted = (await attempt('posting pending proposals (they are posted after the next run or at the next start)', () => postPendingBatches(bot.api, deps.store, config.chatId, config.secret, deps.now()))) ?? 0;
+  await attempt('registering the commands', () => bot.api.setMyCommands([...BOT_COMMANDS]));
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));
   const polling = bot.start({ drop_pending_updates: false, onStart: () => started() });
   try {
     await Promise.race([onStart, polling]);
   } catch (error) {
-    throw new Error(`the Telegram bot could not start: ${redact((error as Error).message, config.token)}`);
+    throw telegramFailure(error, 'starting the Telegram bot', config.token);
   }
   return {
     posted,

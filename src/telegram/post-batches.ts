@@ -2,6 +2,7 @@ import { type Api, GrammyError, HttpError, type InlineKeyboard } from 'grammy';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
 import { formatBatchMessage, splitBatch } from './format-batch.js';
+import { telegramFailure } from './telegram-failure.js';
 
 /** How posting retries Telegram 5xx answers (429s are retried by auto-retry with `retry_after`). */
 export interface PostOptions {
@@ -15,7 +16,8 @@ export interface PostOptions {
  * Posts every pending `approval.mode: telegram` proposal that has no message yet: one message per bot and run
  * (split under 4,096 characters), with signed buttons. Each message id is stored on its records (and persisted) as
  * soon as the send succeeds, so a restart never posts a proposal twice. A 5xx answer (JSON or a proxy's HTML page) is retried
- * with backoff; a network error is thrown (the send may or may not have arrived; the next start posts it again). Returns the
+ * with backoff; then, or on a network error, a `TELEGRAM_UNAVAILABLE` `RetryableError` is thrown (the send may or may
+ * not have arrived; the next start posts it again), and a refusal is a `TELEGRAM_REFUSED` fatal error. Returns the
  * number of messages sent.
  */
 export async function postPendingBatches(api: Api, store: Store, chatId: number, secret: string, now: Date, options: PostOptions = {}): Promise<number> {
@@ -50,7 +52,7 @@ async function sendWithRetry(api: Api, chatId: number, text: string, keyboard: I
         await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
         continue;
       }
-      throw error;
+      throw telegramFailure(error, 'posting proposals', api.token);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { BallastError } from '../errors.js';
+import { TelegramConfigError } from '../errors.js';
 
 /** What an allowlisted Telegram user may do: `approver` decides and pauses; `viewer` only reads. */
 export type Role = 'approver' | 'viewer';
@@ -16,14 +16,6 @@ export interface TelegramConfig {
   readonly users: ReadonlyMap<number, Role>;
 }
 
-/** Telegram is configured wrongly; the message names the variable to fix. Code `TELEGRAM_CONFIG`. */
-export class TelegramConfigError extends BallastError {
-  constructor(message: string) {
-    super('TELEGRAM_CONFIG', message);
-    this.name = 'TelegramConfigError';
-  }
-}
-
 /**
  * Reads the Telegram settings from `env`; undefined when `BALLAST_TELEGRAM_TOKEN` is unset or empty (Telegram off,
  * the CLI decides). Throws {@link TelegramConfigError} for a missing or short secret, no approver, a non-numeric id,
@@ -34,21 +26,21 @@ export function readTelegramConfig(env: Readonly<Record<string, string | undefin
   if (!token) return undefined;
   const secret = env.BALLAST_CALLBACK_SECRET ?? '';
   if (secret.length < 16) {
-    throw new TelegramConfigError('BALLAST_CALLBACK_SECRET must be set to at least 16 random characters (e.g. `openssl rand -hex 32`) when BALLAST_TELEGRAM_TOKEN is set.');
+    throw new TelegramConfigError('BALLAST_TELEGRAM_TOKEN is set but BALLAST_CALLBACK_SECRET is missing or shorter than 16 characters.', 'Set it to at least 16 random characters (e.g. `openssl rand -hex 32`).');
   }
   const approvers = userIds(env.BALLAST_TELEGRAM_APPROVERS, 'BALLAST_TELEGRAM_APPROVERS');
   const viewers = userIds(env.BALLAST_TELEGRAM_VIEWERS, 'BALLAST_TELEGRAM_VIEWERS');
   if (approvers.length === 0) {
-    throw new TelegramConfigError('BALLAST_TELEGRAM_APPROVERS must list at least one numeric Telegram user id (comma-separated); see README "Approving from Telegram".');
+    throw new TelegramConfigError('BALLAST_TELEGRAM_APPROVERS lists nobody.', 'List at least one numeric Telegram user id (comma-separated); see README "Approving from Telegram".');
   }
   const users = new Map<number, Role>();
   for (const id of approvers) users.set(id, 'approver');
   for (const id of viewers) {
-    if (users.has(id)) throw new TelegramConfigError(`user ${id} is in both BALLAST_TELEGRAM_APPROVERS and BALLAST_TELEGRAM_VIEWERS; keep it in one.`);
+    if (users.has(id)) throw new TelegramConfigError(`user ${id} is in both BALLAST_TELEGRAM_APPROVERS and BALLAST_TELEGRAM_VIEWERS`, 'keep it in one');
     users.set(id, 'viewer');
   }
   const chat = env.BALLAST_TELEGRAM_CHAT_ID?.trim();
-  if (chat && !/^-?\d+$/.test(chat)) throw new TelegramConfigError(`BALLAST_TELEGRAM_CHAT_ID must be a numeric chat id; got "${chat}".`);
+  if (chat && !/^-?\d+$/.test(chat)) throw new TelegramConfigError(`BALLAST_TELEGRAM_CHAT_ID is "${chat}".`, 'Set it to a numeric chat id (a group id is negative).');
   return { token, secret, chatId: chat ? Number(chat) : approvers[0]!, users };
 }
 
@@ -56,7 +48,7 @@ function userIds(value: string | undefined, name: string): number[] {
   if (!value?.trim()) return [];
   return value.split(',').map((part) => {
     const id = part.trim();
-    if (!/^\d+$/.test(id)) throw new TelegramConfigError(`${name} must be comma-separated numeric user ids; "${id}" is not one (ask @userinfobot for yours).`);
+    if (!/^\d+$/.test(id)) throw new TelegramConfigError(`${name}: "${id}" is not a numeric user id`, 'list comma-separated numeric user ids (ask @userinfobot for yours)');
     return Number(id);
   });
 }

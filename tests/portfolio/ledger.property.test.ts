@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountState } from '../../src/portfolio/account-state.js';
 import { checkInvariants } from '../../src/portfolio/check-invariants.js';
 import { deposit } from '../../src/portfolio/deposit.js';
-import { PortfolioError } from '../../src/portfolio/errors.js';
+import { PortfolioError } from '../../src/errors.js';
 import { type PaperCosts, executePaper } from '../../src/portfolio/execute-paper.js';
 import { markToMarket } from '../../src/portfolio/mark-to-market.js';
 import { openAccount } from '../../src/portfolio/open-account.js';

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
@@ -12,11 +13,13 @@ export interface CheckOptions {
 }
 
 /**
- * `ballast check [paths…]`: validates policy files (default: every file in `policies/`) and prints every problem
- * as `file:line:col  path  message` with the source line. Exit 0 when all are valid, 1 otherwise.
+ * `ballast check [paths…]`: validates policy files (default: every file in `policies/`; a folder stands for every
+ * `*.yaml` in it) and prints every problem as `file:line:col  path  message` with the source line. Exit 0 when all
+ * are valid, 1 otherwise.
  */
 export async function check(options: CheckOptions, io: CliIo): Promise<number> {
-  const paths = options.paths.length > 0 ? options.paths.map((p) => resolve(io.cwd, p)) : await findPolicyFiles(resolve(io.cwd, 'policies'));
+  const given = options.paths.length > 0 ? options.paths : ['policies'];
+  const paths = (await Promise.all(given.map((p) => policyFilesAt(resolve(io.cwd, p))))).flat();
   const loaded = await Promise.all(paths.map((path) => loadPolicyFile(path, io.cwd)));
   const invalid = loaded.filter((l) => !l.validation.ok);
   if (options.json) {
@@ -36,6 +39,12 @@ export async function check(options: CheckOptions, io: CliIo): Promise<number> {
     io.stdout(invalid.length === 0 ? `${loaded.length} ${plural(loaded.length, 'policy', 'policies')} valid` : `${errorCount} ${plural(errorCount, 'problem', 'problems')} in ${invalid.length} of ${loaded.length} ${plural(loaded.length, 'file', 'files')}`);
   }
   return invalid.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+/** `path` itself, or every policy file in it when it is a folder (a path that does not exist is reported by the loader). */
+async function policyFilesAt(path: string): Promise<string[]> {
+  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+  return isFolder ? findPolicyFiles(path) : [path];
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -23,10 +23,10 @@ export interface NextOptions {
  * Exit 1 when a policy is invalid (it is listed with its diagnostics).
  */
 export async function nextCommand(options: NextOptions, io: CliIo): Promise<number> {
+  const zone = userZone(io, options.tz);
   const { active, invalid } = await loadActivePolicies(options.policies, io);
   const store = await Store.open(dataDir(io, options.dataDir));
   const rows = scheduleOverview(active, store, io.now());
-  const zone = options.tz ?? userZone(io);
   if (options.json) {
     io.stdout(JSON.stringify({ now: io.now().toISOString(), userZone: zone, schedules: rows, invalid }, null, 2));
   } else {

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { formatInputProblem, InputError } from '../../errors.js';
+import { formatInputProblem, InputError, InvalidPolicyError } from '../../errors.js';
 import type { HoldingsSource } from '../../run/holdings-source.js';
-import { InvalidPolicyError } from '../../run/invalid-policy-error.js';
 import { runAsOf } from '../../run/run-as-of.js';
 import type { PolicyRun } from '../../run/run-policy.js';
 import type { PricePanel } from '../../market/price-panel.js';

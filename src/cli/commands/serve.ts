@@ -8,7 +8,7 @@ import { combineNotifiers, consoleNotifier } from '../../serve/run-notifier.js';
 import { scheduleOverview } from '../../serve/schedule-overview.js';
 import { runServeConsole, SERVE_DECIDE_HINT } from '../../serve/serve-console.js';
 import { Store } from '../../store/store.js';
-import { redact } from '../../telegram/create-telegram-bot.js';
+import { redact } from '../../telegram/redact.js';
 import { serveTelegram } from '../../telegram/serve-telegram.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';

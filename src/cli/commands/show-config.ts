@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { orderBySchema } from '../../policy/order-by-schema.js';
-import { validPolicy } from '../../run/invalid-policy-error.js';
+import { validPolicy } from '../../run/valid-policy.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';

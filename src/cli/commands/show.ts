@@ -1,4 +1,4 @@
-import { BallastError } from '../../errors.js';
+import { FatalError } from '../../errors.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
@@ -16,7 +16,7 @@ export interface ShowOptions {
 export async function showCommand(options: ShowOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
   const run = await store.getRun(options.runId);
-  if (!run) throw new BallastError('NO_SUCH_RUN', `no run ${options.runId} in ${store.location}; \`ballast history\` lists the runs`);
+  if (!run) throw new FatalError('NO_SUCH_RUN', `no run ${options.runId} in ${store.location}`, '`ballast history` lists the runs');
   if (options.json) {
     io.stdout(JSON.stringify(run, null, 2));
     return EXIT.ok;

@@ -1,10 +1,12 @@
 import { Api } from 'grammy';
 import { ApprovalService } from '../../approval/approval-service.js';
 import { Store } from '../../store/store.js';
-import { createTelegramBot, installRetry, redact } from '../../telegram/create-telegram-bot.js';
+import { createTelegramBot, installRetry } from '../../telegram/create-telegram-bot.js';
+import { redact } from '../../telegram/redact.js';
 import { launchBot } from '../../telegram/launch-bot.js';
 import { postPendingBatches } from '../../telegram/post-batches.js';
-import { readTelegramConfig, TelegramConfigError, type TelegramConfig } from '../../telegram/telegram-config.js';
+import { TelegramConfigError } from '../../errors.js';
+import { readTelegramConfig, type TelegramConfig } from '../../telegram/telegram-config.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
@@ -32,7 +34,7 @@ export interface TelegramOptions {
  */
 export async function telegramCommand(options: TelegramOptions, io: CliIo): Promise<number> {
   const config = readTelegramConfig(io.env);
-  if (config === undefined) throw new TelegramConfigError('BALLAST_TELEGRAM_TOKEN is not set; see README "Approving from Telegram". Without it, decide with `ballast approve`.');
+  if (config === undefined) throw new TelegramConfigError('BALLAST_TELEGRAM_TOKEN is not set.', 'See README "Approving from Telegram"; without it, decide with `ballast approve`.');
   const store = await Store.open(dataDir(io, options.dataDir), 'telegram');
   try {
     return await serve(config, store, options, io);

@@ -1,6 +1,6 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { BallastError } from '../../errors.js';
+import { FatalError } from '../../errors.js';
 import { runPolicyTests } from '../../policy-test/run-policy-tests.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -30,7 +30,7 @@ const TEST_FILE = /\.test\.ya?ml$/;
 export async function testCommand(options: TestOptions, io: CliIo): Promise<number> {
   const files = await testFiles(options.paths.length > 0 ? options.paths : ['policies/tests'], io.cwd);
   if (files.length === 0) {
-    throw new BallastError('NO_TESTS', `no policy tests (*.test.yaml) in ${options.paths.join(', ') || 'policies/tests'}; write one next to your policies (see policies/tests/dee-bot.test.yaml)`);
+    throw new FatalError('NO_TESTS', `no policy tests (*.test.yaml) in ${options.paths.join(', ') || 'policies/tests'}`, 'write one next to your policies (see policies/tests/dee-bot.test.yaml)');
   }
   const suites = await runPolicyTests(files, io.cwd);
   const counts = countResults(suites);
@@ -45,7 +45,7 @@ async function testFiles(paths: readonly string[], cwd: string): Promise<string[
   for (const path of paths) {
     const full = resolve(cwd, path);
     const info = await stat(full).catch(() => undefined);
-    if (info === undefined) throw new BallastError('NO_TEST_FILE', `no test file or folder at ${relative(cwd, full) || full}`);
+    if (info === undefined) throw new FatalError('NO_TEST_FILE', `no test file or folder at ${relative(cwd, full) || full}`, 'check the path; `ballast test` alone runs every test in policies/tests');
     if (!info.isDirectory()) {
       found.push(full);
       continue;

@@ -1,4 +1,4 @@
-/** Target-weight rebalancing math of note 004: pure, no I/O, no clock. */
+/** Target-weight rebalancing math (drift bands, budget, buy-only, constraints): pure, no I/O, no clock. The only way into `engine/rebalance` from the rest of `src`. */
 export { rebalance } from './rebalance.js';
 export { measureDrift } from './measure-drift.js';
 export type { DriftSnapshot, SymbolDrift } from './measure-drift.js';
@@ -8,5 +8,3 @@ export type { ResolvedRebalanceOptions } from './resolve-rebalance-options.js';
 export { REBALANCE_DEFAULTS } from './rebalance-options.js';
 export type { DriftBands, ProfitTakeOverlay, RebalanceGoal, RebalanceMode, RebalanceOptions, RebalanceTargets, TiltMode } from './rebalance-options.js';
 export type { DroppedTrade, RebalanceConstraint, RebalanceResult, RebalanceSummary, RebalanceTag, RebalanceTrade } from './rebalance-result.js';
-export { RebalanceError } from './rebalance-error.js';
-export type { RebalanceErrorCode } from './rebalance-error.js';

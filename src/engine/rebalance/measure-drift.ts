@@ -1,6 +1,6 @@
 import type { Holdings } from '../../portfolio/holdings.js';
 import { breachesDriftBand, driftBandPp } from './drift-band.js';
-import { RebalanceError } from './rebalance-error.js';
+import { RebalanceError } from '../../errors.js';
 
 /**
  * Where one targeted symbol stands before a rebalance (note 004 §4.1). Money in base currency, weights in percent
@@ -36,7 +36,7 @@ function priceOf(prices: ReadonlyMap<string, number>, symbol: string, missing: s
     return 0;
   }
   if (!Number.isFinite(price) || price <= 0) {
-    throw new RebalanceError('INVALID_PRICE', `Price of ${symbol} is ${price}; a rebalance needs a positive price for every symbol.`, { symbol, price });
+    throw new RebalanceError('INVALID_PRICE', `Price of ${symbol} is ${price}.`, 'A rebalance needs a positive price for every symbol: fix the price file.', { symbol, price });
   }
   return price;
 }
@@ -62,7 +62,7 @@ export function measureDrift(
   let equity = holdings.cash;
   for (const position of holdings.positions) {
     if (held.has(position.symbol)) {
-      throw new RebalanceError('DUPLICATE_POSITION', `Holdings list ${position.symbol} twice; merge its lots into one position.`, { symbol: position.symbol });
+      throw new RebalanceError('DUPLICATE_POSITION', `Holdings list ${position.symbol} twice.`, 'Merge its lots into one position.', { symbol: position.symbol });
     }
     held.set(position.symbol, position);
     equity += position.quantity * priceOf(prices, position.symbol, missing);
@@ -74,10 +74,10 @@ export function measureDrift(
     prepared.push({ symbol, price, quantity: position?.quantity ?? 0, averageCost: position?.averageCost ?? 0, target });
   }
   if (missing.length > 0) {
-    throw new RebalanceError('MISSING_PRICE', `No price for ${missing.join(', ')}; fetch prices for every held and targeted symbol before rebalancing.`, { symbols: missing });
+    throw new RebalanceError('MISSING_PRICE', `No price for ${missing.join(', ')}`, 'fetch prices for every held and targeted symbol before rebalancing', { symbols: missing });
   }
   if (!(equity > 0)) {
-    throw new RebalanceError('EQUITY_NOT_POSITIVE', `Equity is ${equity}; a rebalance needs positive equity (cash + positions).`, { equity });
+    throw new RebalanceError('EQUITY_NOT_POSITIVE', `Equity is ${equity}.`, 'A rebalance needs positive equity (cash + positions): check the holdings.', { equity });
   }
   const rows = prepared.map((p): SymbolDrift => {
     const value = p.quantity * p.price;

@@ -1,4 +1,4 @@
-import { RebalanceError } from './rebalance-error.js';
+import { RebalanceError } from '../../errors.js';
 import { REBALANCE_DEFAULTS } from './rebalance-options.js';
 import type { ProfitTakeOverlay, RebalanceGoal, RebalanceMode, RebalanceOptions, TiltMode } from './rebalance-options.js';
 
@@ -30,7 +30,8 @@ const SUM_TOLERANCE_PP = 1e-9;
 function invalid(path: string, value: unknown, expected: string): RebalanceError {
   return new RebalanceError(
     'INVALID_OPTION',
-    `\`${path}\` is ${JSON.stringify(value)}; it must be ${expected}. Fix it in the policy's \`rebalance:\` section.`,
+    `\`${path}\` is ${JSON.stringify(value)}; it must be ${expected}.`,
+    "Fix it in the policy's `rebalance:` section.",
     { path, value },
   );
 }
@@ -55,31 +56,31 @@ function resolveTargets(options: RebalanceOptions, cashTargetPct: number): Map<s
   if (spec !== null && typeof spec === 'object' && 'equal' in spec && Array.isArray(spec.equal)) {
     const symbols = spec.equal as unknown[];
     if (symbols.length === 0) {
-      throw new RebalanceError('INVALID_TARGETS', '`targets.equal` is empty; list at least one symbol.', { path: 'targets.equal' });
+      throw new RebalanceError('INVALID_TARGETS', '`targets.equal` is empty', 'list at least one symbol', { path: 'targets.equal' });
     }
     const each = (100 - cashTargetPct) / symbols.length;
     for (const symbol of symbols) {
       if (typeof symbol !== 'string' || symbol === '' || targets.has(symbol)) {
-        throw new RebalanceError('INVALID_TARGETS', `\`targets.equal\` lists ${JSON.stringify(symbol)} twice or as a non-symbol; list each symbol once.`, { path: 'targets.equal', symbol });
+        throw new RebalanceError('INVALID_TARGETS', `\`targets.equal\` lists ${JSON.stringify(symbol)} twice or as a non-symbol`, 'list each symbol once', { path: 'targets.equal', symbol });
       }
       targets.set(symbol, each);
     }
     return targets;
   }
   if (spec === null || typeof spec !== 'object' || !('weightsPct' in spec) || spec.weightsPct === null || typeof spec.weightsPct !== 'object') {
-    throw new RebalanceError('INVALID_TARGETS', '`targets` must be `{ weightsPct: { SYMBOL: percent } }` or `{ equal: [symbols] }`.', { path: 'targets' });
+    throw new RebalanceError('INVALID_TARGETS', '`targets` has the wrong shape.', 'Write `{ weightsPct: { SYMBOL: percent } }` or `{ equal: [symbols] }`.', { path: 'targets' });
   }
   let sum = cashTargetPct;
   for (const [symbol, weight] of Object.entries(spec.weightsPct as Record<string, unknown>)) {
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > 100) {
-      throw new RebalanceError('INVALID_TARGETS', `Target weight of ${symbol} is ${JSON.stringify(weight)}; use a percent from 0 to 100.`, { path: `targets.${symbol}`, value: weight });
+      throw new RebalanceError('INVALID_TARGETS', `Target weight of ${symbol} is ${JSON.stringify(weight)}`, 'use a percent from 0 to 100', { path: `targets.${symbol}`, value: weight });
     }
     targets.set(symbol, weight);
     sum += weight;
   }
-  if (targets.size === 0) throw new RebalanceError('INVALID_TARGETS', '`targets` names no symbol; give at least one target weight.', { path: 'targets' });
+  if (targets.size === 0) throw new RebalanceError('INVALID_TARGETS', '`targets` names no symbol', 'give at least one target weight', { path: 'targets' });
   if (sum > 100 + SUM_TOLERANCE_PP) {
-    throw new RebalanceError('TARGETS_OVER_100', `Target weights plus the cash target sum to ${sum}%; lower them to at most 100%.`, { path: 'targets', sumPct: sum });
+    throw new RebalanceError('TARGETS_OVER_100', `Target weights plus the cash target sum to ${sum}%`, 'lower them to at most 100%', { path: 'targets', sumPct: sum });
   }
   return targets;
 }

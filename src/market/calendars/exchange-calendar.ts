@@ -2,7 +2,7 @@ import '../../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { addDays, isoWeekday, parseIsoDate } from '../../time/iso-date.js';
 import type { CalendarData } from './calendar-data.js';
-import { CalendarError } from './calendar-error.js';
+import { CalendarError } from '../../errors.js';
 
 /** Open and close of one session as DateTimes in the exchange's time zone. */
 export interface SessionTimes {
@@ -55,11 +55,12 @@ export function createExchangeCalendar(data: CalendarData): ExchangeCalendar {
     const parts = parseIsoDate(date);
     if (!parts) {
       throw new CalendarError('CALENDAR_BAD_DATE', data.code, date,
-        `"${date}" is not a date: write it as YYYY-MM-DD, e.g. "${data.lastYear}-01-05".`);
+        `"${date}" is not a date`, `write it as YYYY-MM-DD, e.g. "${data.lastYear}-01-05"`);
     }
     if (parts[0] < data.firstYear || parts[0] > data.lastYear) {
       throw new CalendarError('CALENDAR_OUT_OF_RANGE', data.code, date,
-        `${data.code} calendar covers ${range} only; ${date} is outside it. Use a date in ${range} or add that year's holidays to src/market/calendars/${data.code.toLowerCase()}-data.ts.`);
+        `${data.code} calendar covers ${range} only; ${date} is outside it.`,
+        `Use a date in ${range} or add that year's holidays to src/market/calendars/${data.code.toLowerCase()}-data.ts.`);
     }
   }
 
@@ -75,7 +76,7 @@ export function createExchangeCalendar(data: CalendarData): ExchangeCalendar {
       const year = Number(d.slice(0, 4));
       if (year < data.firstYear || year > data.lastYear) {
         throw new CalendarError('CALENDAR_OUT_OF_RANGE', data.code, date,
-          `No ${data.code} session ${dir === 1 ? 'after' : 'before'} ${date} inside the covered years ${range}; extend src/market/calendars/${data.code.toLowerCase()}-data.ts.`);
+          `No ${data.code} session ${dir === 1 ? 'after' : 'before'} ${date} inside the covered years ${range}`, `extend src/market/calendars/${data.code.toLowerCase()}-data.ts`);
       }
       if (sessionOn(d)) return d;
       d = addDays(d, dir);
@@ -102,7 +103,7 @@ export function createExchangeCalendar(data: CalendarData): ExchangeCalendar {
       check(date);
       if (!sessionOn(date)) {
         throw new CalendarError('CALENDAR_NOT_A_SESSION', data.code, date,
-          `${data.code} has no session on ${date}; ask nextSession("${date}") or previousSession("${date}") for the nearest one.`);
+          `${data.code} has no session on ${date}`, `ask nextSession("${date}") or previousSession("${date}") for the nearest one`);
       }
       const extra = data.extraSessions[date];
       const close = extra?.close ?? data.earlyCloses[date] ?? data.close;

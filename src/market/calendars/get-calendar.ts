@@ -1,4 +1,4 @@
-import { CalendarError } from './calendar-error.js';
+import { CalendarError } from '../../errors.js';
 import { createExchangeCalendar, type ExchangeCalendar } from './exchange-calendar.js';
 import { xnseData } from './xnse-data.js';
 import { xnysData } from './xnys-data.js';
@@ -21,7 +21,7 @@ export function getCalendar(code: string): ExchangeCalendar {
   const data = code === 'XNYS' ? xnysData : code === 'XNSE' ? xnseData : undefined;
   if (!data) {
     throw new CalendarError('CALENDAR_UNKNOWN', code, '',
-      `Unknown exchange calendar "${code}"; write one of: ${calendarCodes.join(', ')}.`);
+      `Unknown exchange calendar "${code}"`, `write one of: ${calendarCodes.join(', ')}`);
   }
   const calendar = createExchangeCalendar(data);
   cache.set(code, calendar);

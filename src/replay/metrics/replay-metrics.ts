@@ -1,3 +1,4 @@
+import { FatalError } from '../../errors.js';
 import type { ReplayResult } from '../replay-result.js';
 import { yearsCovered } from './annualization.js';
 import { performanceMetrics, type PerformanceMetrics } from './performance-metrics.js';
@@ -30,11 +31,11 @@ export interface ReplayMetrics extends Pick<ReplayResult, 'policyId' | 'policyNa
  * Computes {@link ReplayMetrics} from a replay's result alone. Both series start from `initialCapital` the day
  * before the first session, as ffn does for bt, so every figure is comparable with bt's on the same equity.
  *
- * @throws RangeError when the replay has no session.
+ * @throws FatalError `NO_SESSIONS` when the replay has no session.
  */
 export function replayMetrics(result: ReplayResult, options: ReplayMetricsOptions = {}): ReplayMetrics {
   const sessions = result.dates.length;
-  if (sessions === 0) throw new RangeError(`replay of ${result.policyId} has no session to measure`);
+  if (sessions === 0) throw new FatalError('NO_SESSIONS', `replay of ${result.policyId} has no session to measure`, 'replay a date range that holds at least one trading session');
   const riskFreePct = options.riskFreePct ?? 0;
   const firstSession = result.dates[0];
   const lastSession = result.dates[sessions - 1];

@@ -187,6 +187,6 @@ describe('replayMetrics', () => {
   });
 
   it('should refuse a replay without sessions', () => {
-    expect(() => replayMetrics(syntheticReplay([], []))).toThrow(RangeError);
+    expect(() => replayMetrics(syntheticReplay([], []))).toThrow(expect.objectContaining({ code: 'NO_SESSIONS' }));
   });
 });

@@ -10,6 +10,7 @@ import { EXAMPLE_PRICES } from '../workspace/example-files.js';
 import { loadPolicyFile } from '../workspace/load-policy-file.js';
 import { loadPricePanel } from '../workspace/load-price-panel.js';
 import type { CliIo } from './cli-io.js';
+import { FatalError } from '../errors.js';
 
 /**
  * The options `evaluate` and `plan` share: a policy file and what to evaluate it on. Each input left out is what
@@ -58,7 +59,7 @@ export async function evaluateFromInputs(
   } else if (store !== undefined) {
     holdings = { kind: 'account', store, examples: resolve(io.cwd, examples), cwd: io.cwd };
   } else {
-    throw new Error('internal: holdings from the paper account need the store');
+    throw new FatalError('INTERNAL', 'holdings from the paper account need the store', 'please report this as a bug');
   }
   return runAsOf(loaded, prices, { asOf, holdings, ...(store ? { store } : {}), ...(options.record ? { record: options.record } : {}) });
 }

@@ -6,6 +6,7 @@ import type { Slot } from '../schedule/schedule.js';
 import type { RunRecord } from '../store/run-record.js';
 import type { Store } from '../store/store.js';
 import type { ActivePolicy } from './policy-registry.js';
+import { FatalError } from '../errors.js';
 
 /** How one slot ended. */
 export type SlotOutcome =
@@ -55,7 +56,7 @@ export async function runSlot(
       record: { initiator: 'schedule', slot: { key: slot.key, scheduleId: slot.scheduleId, at: slot.at, runs: slot.runs } },
       approval: { now: deps.now(), env: deps.env },
     });
-    if (run === undefined || submission === undefined) throw new Error('internal: a recorded run was not recorded');
+    if (run === undefined || submission === undefined) throw new FatalError('INTERNAL', 'a recorded run was not recorded', 'please report this as a bug');
     await store.finishSlot(slot.key, { state: 'finished', runId: run.id, finishedAt: deps.now().toISOString() });
     return { slot, status: 'finished', run, submission };
   } catch (cause) {

@@ -12,6 +12,7 @@ import type { SignalFile } from './signals/signal-file.js';
 import { strategyWeights } from './signals/strategy-weights.js';
 import type { SleeveMark, StrategyDecision, StrategyStep } from './strategy-step.js';
 import type { SleeveState, StrategyState } from './strategy-state.js';
+import { FatalError } from '../errors.js';
 
 /** What the strategies of a policy decide from. */
 export interface StrategyStepInputs {
@@ -109,7 +110,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
   const { policy, history, signalFiles, accountEquity } = inputs;
   const strategies = policy.strategies ?? [];
   const section = policy.allocation;
-  if (section === undefined) throw new Error(`stepStrategies: policy ${policy.id} has strategies but no allocation section (validatePolicy fills it)`);
+  if (section === undefined) throw new FatalError('INTERNAL', `stepStrategies: policy ${policy.id} has strategies but no allocation section (validatePolicy fills it)`, 'please report this as a bug');
   const { panel, index } = history;
   const sessions = panel.dates;
   const today = sessions[index]!;

@@ -26,7 +26,7 @@ export function readTelegramConfig(env: Readonly<Record<string, string | undefin
   if (!token) return undefined;
   const secret = env.BALLAST_CALLBACK_SECRET ?? '';
   if (secret.length < 16) {
-    throw new TelegramConfigError('BALLAST_TELEGRAM_TOKEN is set but BALLAST_CALLBACK_SECRET is missing or shorter than 16 characters.', 'Set it to at least 16 random characters (e.g. `openssl rand -hex 32`).');
+    throw new TelegramConfigError('BALLAST_CALLBACK_SECRET must be set when BALLAST_TELEGRAM_TOKEN is set', 'set it to at least 16 random characters (e.g. `openssl rand -hex 32`)');
   }
   const approvers = userIds(env.BALLAST_TELEGRAM_APPROVERS, 'BALLAST_TELEGRAM_APPROVERS');
   const viewers = userIds(env.BALLAST_TELEGRAM_VIEWERS, 'BALLAST_TELEGRAM_VIEWERS');

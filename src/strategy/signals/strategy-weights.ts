@@ -6,6 +6,7 @@ import { defaultRank, factorValue } from './factor-value.js';
 import { rankAndSelect, type Scored } from './rank-and-select.js';
 import { signalAsOf, type SignalFile } from './signal-file.js';
 import { weighSelection } from './weigh-selection.js';
+import { FatalError } from '../../errors.js';
 
 /** Window of the volatility behind `inverse_vol` weights of a file signal, in daily returns. */
 const FILE_VOLATILITY_LOOKBACK = 60;
@@ -100,7 +101,7 @@ export function strategyWeights(strategy: StrategyPolicy, history: PriceHistory,
   const signal = strategy.signal;
   if ('factor' in signal) return fromFactor(strategy, signal, history, universe);
   if (signalFile === undefined) {
-    throw new Error(`strategyWeights: strategy ${strategy.id} reads ${signal.file}, which was not loaded`);
+    throw new FatalError('INTERNAL', `strategyWeights: strategy ${strategy.id} reads ${signal.file}, which was not loaded`, 'please report this as a bug');
   }
   return fromFile(strategy, signalFile, signal.max_age_days, history, universe);
 }

@@ -27,6 +27,9 @@ export type GeneralErrorCode =
   | 'LOCK_LOST'
   /** A store opened read-only was asked to write: a bug in the caller. */
   | 'READ_ONLY_STORE'
+  /** `ballast diff` was run outside a git work tree, or given a revision git does not know. */
+  | 'NOT_A_GIT_REPOSITORY'
+  | 'UNKNOWN_REVISION'
   /** `ballast test` found no policy tests, or a test file cannot be read. */
   | 'NO_TESTS'
   | 'NO_TEST_FILE'

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { promisify } from 'node:util';
-import { BallastError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import type { PolicySource } from '../policy/validate-policy.js';
 import { findPolicyFiles } from './find-policy-files.js';
 
@@ -11,11 +11,11 @@ const POLICY_FILE = /\.ya?ml$/;
 
 /**
  * The commit a revision names (`HEAD`, `main`, `origin/main`, a hash, `v1~2`), as a short hash, or `undefined` when it
- * names none. Throws a `BallastError` (`NOT_A_GIT_REPOSITORY`) when `cwd` is not inside a git work tree.
+ * names none. Throws a `FatalError` (`NOT_A_GIT_REPOSITORY`) when `cwd` is not inside a git work tree.
  */
 export async function resolveCommit(revision: string, cwd: string): Promise<string | undefined> {
   await git(['rev-parse', '--is-inside-work-tree'], cwd).catch((error: unknown) => {
-    throw new BallastError('NOT_A_GIT_REPOSITORY', `${cwd} is not in a git repository; ballast diff compares policies between git revisions`, { cause: error });
+    throw new FatalError('NOT_A_GIT_REPOSITORY', `${cwd} is not in a git repository`, 'ballast diff compares policies between git revisions: run it inside the policies\' git repository', { cause: error });
   });
   try {
     return (await git(['rev-parse', '--verify', '--quiet', '--short', `${revision}^{commit}`], cwd)).trim() || undefined;

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { BallastError, UsageError } from '../../errors.js';
+import { FatalError, UsageError } from '../../errors.js';
 import { changePath } from '../../policy-diff/policy-change.js';
 import { diffPolicySets, type PolicyDiff, type PolicySetDiff } from '../../policy-diff/diff-policy-sets.js';
 import { policySourcesAt, resolveCommit } from '../../workspace/git-policy-sources.js';
@@ -68,7 +68,7 @@ async function revisions(options: DiffOptions, cwd: string): Promise<{ base: Rev
   }
   const baseName = options.base ?? named.shift()?.name ?? 'HEAD';
   const baseCommit = options.base === undefined && named.length === 0 && baseName !== 'HEAD' ? undefined : await resolveCommit(baseName, cwd);
-  if (baseCommit === undefined) throw new BallastError('UNKNOWN_REVISION', `${baseName} is not a git revision here; name a branch, tag or commit (git log --oneline lists them)`);
+  if (baseCommit === undefined) throw new FatalError('UNKNOWN_REVISION', `${baseName} is not a git revision here`, 'name a branch, tag or commit (git log --oneline lists them)');
   return { base: { name: baseName, commit: baseCommit }, head: named[0] ?? { name: 'working tree', commit: null }, filters };
 }
 
@@ -80,7 +80,7 @@ function only(diff: PolicySetDiff, filters: readonly string[], cwd: string): Pol
   const policies = diff.policies.filter((p) => matches([p.policyId, p.renamedFrom], [p.base?.file, p.head?.file]));
   const invalid = diff.invalid.filter((i) => matches([], [i.file]));
   if (policies.length === 0 && invalid.length === 0) {
-    throw new UsageError(`no policy ${filters.join(', ')} in either revision; name policies by id (dee-bot) or file (policies/dee-bot.yaml)`);
+    throw new UsageError(`no policy ${filters.join(', ')} in either revision`, 'name policies by id (dee-bot) or file (policies/dee-bot.yaml)');
   }
   return { policies, invalid, changed: policies.some((p) => p.status !== 'unchanged') };
 }

@@ -5,8 +5,8 @@ import { diffPolicySets, type PolicyDiff, type PolicySetDiff } from '../../polic
 import { policySourcesAt, resolveCommit } from '../../workspace/git-policy-sources.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { formatPolicyDiff, formatPolicyDiffMarkdown, type DiffLabels } from '../format/format-policy-diff.js';
-import { policyValueText } from '../format/policy-value-text.js';
+import { formatPolicyDiff, formatPolicyDiffMarkdown, type DiffLabels } from '../../text/format-policy-diff.js';
+import { policyValueText } from '../../text/policy-value-text.js';
 
 /** Options of `ballast diff`. */
 export interface DiffOptions {

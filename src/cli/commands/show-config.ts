@@ -4,7 +4,7 @@ import { validPolicy } from '../../run/valid-policy.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { formatEffectivePolicy } from '../format/format-effective-policy.js';
+import { formatEffectivePolicy } from '../../text/format-effective-policy.js';
 
 /** Options of `ballast show-config`. */
 export interface ShowConfigOptions {

@@ -4,8 +4,8 @@ import { FatalError } from '../../errors.js';
 import { runPolicyTests } from '../../policy-test/run-policy-tests.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { countResults, formatTestResults } from '../format/format-test-results.js';
-import { junitReport } from '../format/junit-report.js';
+import { countResults, formatTestResults } from '../../text/format-test-results.js';
+import { junitReport } from '../../text/junit-report.js';
 
 /** Options of `ballast test`. */
 export interface TestOptions {

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import type { SuiteResult } from '../../policy-test/run-policy-tests.js';
-import { formatDiagnostic } from '../../policy/diagnostic.js';
+import type { SuiteResult } from '../policy-test/run-policy-tests.js';
+import { formatDiagnostic } from '../policy/diagnostic.js';
 import { countResults, failureDetail } from './format-test-results.js';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { conditionText } from '../../policy/condition-text.js';
-import type { Condition, CustomRule } from '../../policy/policy.js';
-import type { PathSegment } from '../../policy-diff/policy-change.js';
+import { conditionText } from '../policy/condition-text.js';
+import type { Condition, CustomRule } from '../policy/policy.js';
+import type { PathSegment } from '../policy-diff/policy-change.js';
 
 const MONEY_KEYS = new Set(['min_trade_value', 'budget_amount', 'commission_min']);
 

@@ -1,8 +1,8 @@
 import { diffArrays } from 'diff';
-import type { CaseOutcome } from '../../policy-test/check-case.js';
-import type { ExpectedProposal } from '../../policy-test/policy-test-suite.js';
-import type { CaseResult, SuiteResult } from '../../policy-test/run-policy-tests.js';
-import { formatDiagnostic } from '../../policy/diagnostic.js';
+import type { CaseOutcome } from '../policy-test/check-case.js';
+import type { ExpectedProposal } from '../policy-test/policy-test-suite.js';
+import type { CaseResult, SuiteResult } from '../policy-test/run-policy-tests.js';
+import { formatDiagnostic } from '../policy/diagnostic.js';
 
 /** Passed and failed counts over every case; a test file that could not run counts as one failure. */
 export interface TestCounts {

@@ -1,6 +1,6 @@
-import { formatDiagnostic } from '../../policy/diagnostic.js';
-import { changePath, type DefaultNote, type PolicyChange } from '../../policy-diff/policy-change.js';
-import type { PolicyDiff, PolicySetDiff } from '../../policy-diff/diff-policy-sets.js';
+import { formatDiagnostic } from '../policy/diagnostic.js';
+import { changePath, type DefaultNote, type PolicyChange } from '../policy-diff/policy-change.js';
+import type { PolicyDiff, PolicySetDiff } from '../policy-diff/diff-policy-sets.js';
 import { policyValueText } from './policy-value-text.js';
 
 /** The two revisions compared, as shown: `HEAD (5fc469e)`, `working tree`. */

@@ -8,6 +8,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => Date;
+  /** True when stderr is a terminal: progress bars are drawn only then. Default false. */
+  readonly terminal?: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+    terminal: process.stderr.isTTY === true,
   };
 }
 

@@ -7,6 +7,8 @@ import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
+import { replayCommand } from './commands/replay.js';
+import type { FillTiming } from '../replay/replay-result.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
 import { diffCommand } from './commands/diff.js';
@@ -102,6 +104,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .action(async (policy: string, opts: { holdings?: string; prices?: string; asOf?: string; examples: string; dataDir?: string; json?: boolean }) => {
       exitCode = await planCommand({ policy, ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
+    .command('replay')
+    .description('replay policies over price history with the live decision code: equity, trades and weights files, and a summary')
+    .argument('<policy...>', 'policy files, or ids of policies in --policies')
+    .addOption(new Option('--from <date>', 'first session, YYYY-MM-DD (default: the first date of the prices)').argParser(dateOf('--from')))
+    .addOption(new Option('--to <date>', 'last session, YYYY-MM-DD (default: the last date of the prices)').argParser(dateOf('--to')))
+    .option('--prices <csv>', 'price panel CSV (default: the bundled Dow 30 closes)')
+    .option('--capital <amount>', 'start from this much cash, base currency (default 100000)')
+    .option('--holdings <csv>', 'start from these holdings instead of cash')
+    .addOption(new Option('--fill <when>', 'when decisions fill: next-close (no look-ahead) or same-close (as bt)').choices(['next-close', 'same-close']))
+    .option('--out <dir>', 'output folder (default: <data dir>/replays/<policy>-<timestamp>/)')
+    .option('--policies <dir>', 'policy folder to look ids up in', 'policies')
+    .option('--examples <dir>', 'example data folder (prices/)', 'examples')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .option('--json', 'machine-readable output')
+    .option('--quiet', 'no progress bar')
+    .action(async (policies: string[], opts: { from?: string; to?: string; prices?: string; capital?: string; holdings?: string; fill?: FillTiming; out?: string; policies: string; examples: string; dataDir?: string; json?: boolean; quiet?: boolean }) => {
+      exitCode = await replayCommand({ ...opts, policies, policyDir: opts.policies, json: opts.json ?? false, quiet: opts.quiet ?? false }, io);
     });
 
   program
@@ -230,7 +252,12 @@ function timeZone(value: string): string {
   return value;
 }
 
-function date(value: string): string {
-  if (parseIsoDate(value) === undefined) throw new UsageError(`--as-of "${value}" is not a calendar date`, 'write YYYY-MM-DD, e.g. 2001-01-02');
-  return value;
+const date = dateOf('--as-of');
+
+/** A parser of a date option that refuses anything but a real `YYYY-MM-DD`, naming the option. */
+function dateOf(flag: string): (value: string) => string {
+  return (value) => {
+    if (parseIsoDate(value) === undefined) throw new UsageError(`${flag} "${value}" is not a calendar date`, 'write YYYY-MM-DD, e.g. 2001-01-02');
+    return value;
+  };
 }

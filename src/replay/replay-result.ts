@@ -1,4 +1,4 @@
-import type { ProposalKind, Side } from '../engine/proposal.js';
+import type { Proposal, ProposalKind, Side } from '../engine/proposal.js';
 
 /**
  * When a replayed decision fills: `next-close` at the first close after the session the decision saw (no
@@ -35,12 +35,16 @@ export interface ReplayFill {
 export interface ReplayRun {
   /** Session the decision saw, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The evaluation's clock (the slot instant, or the session's close), ISO 8601 UTC. */
+  readonly at: string;
   /** The schedule ids that fired on that session (empty for a policy without schedules). */
   readonly scheduleIds: readonly string[];
   /** Proposals acted on. */
   readonly trades: number;
   /** Two-way turnover of the run as a fraction of equity: (Σ buys + Σ sells) / equity (note 004 §2). */
   readonly turnover: number;
+  /** What the evaluation proposed, as the live `evaluate` gives it (ids, rules, reasons); every one was approved. */
+  readonly proposals: readonly Proposal[];
 }
 
 /** A comparison series on the same sessions: buy-and-hold of the starting holdings, or equal weight from cash. */

@@ -11,7 +11,7 @@ function metrics() {
     syntheticReplay(DATES, [1000, 1100, 990, 1050], {
       initialCapital: 1000,
       benchmark: { label: 'buy and hold of the starting holdings', equity: Float64Array.from([1000, 1010, 1020, 1030]) },
-      runs: [{ date: '2024-01-02', scheduleIds: [], trades: 2, turnover: 0.2 }],
+      runs: [{ date: '2024-01-02', at: '2024-01-02T21:00:00.000Z', scheduleIds: [], trades: 2, turnover: 0.2, proposals: [] }],
       fills: [fill({ ruleId: 'take_profit', side: 'sell', realizedPnl: 25, commission: 1 }), fill()],
     }),
   );

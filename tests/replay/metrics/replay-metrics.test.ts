@@ -130,9 +130,9 @@ describe('replayMetrics', () => {
     const m = replayMetrics(
       tenSessions({
         runs: [
-          { date: '2024-01-02', scheduleIds: ['weekly'], trades: 10, turnover: 1.0 }, // the first investment: 100%
-          { date: '2024-01-09', scheduleIds: ['weekly'], trades: 2, turnover: 0.1 },
-          { date: '2024-01-12', scheduleIds: ['weekly'], trades: 0, turnover: 0 },
+          { date: '2024-01-02', at: '2024-01-02T21:00:00.000Z', scheduleIds: ['weekly'], trades: 10, turnover: 1.0, proposals: [] }, // the first investment: 100%
+          { date: '2024-01-09', at: '2024-01-09T21:00:00.000Z', scheduleIds: ['weekly'], trades: 2, turnover: 0.1, proposals: [] },
+          { date: '2024-01-12', at: '2024-01-12T21:00:00.000Z', scheduleIds: ['weekly'], trades: 0, turnover: 0, proposals: [] },
         ],
         fills: [fill({ commission: 1.5 }), fill({ commission: 2.25 }), fill({ side: 'sell', commission: 1, realizedPnl: 40 })],
       }),

@@ -1,0 +1,181 @@
+import type { RecordedExit } from '../engine/apply-limits.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import type { Proposal } from '../engine/proposal.js';
+import type { PricePanel } from '../market/price-panel.js';
+import type { Holdings } from '../portfolio/holdings.js';
+import type { Policy } from '../policy/policy.js';
+import { runPipeline } from '../run/run-pipeline.js';
+import type { RunInputs } from '../run/run-inputs.js';
+import { checkBooks } from './check-books.js';
+import { PriceMatrix } from './price-matrix.js';
+import { replayBenchmark } from './replay-benchmark.js';
+import { replayDecisions, type ReplayDecision } from './replay-decisions.js';
+import { ReplayError } from './replay-error.js';
+import type { FillTiming, ReplayFill, ReplayResult, ReplayRun } from './replay-result.js';
+import { replayWindow } from './replay-window.js';
+import { fillOrder, type BrokerRounding, type ReplayOrder } from './sim-broker.js';
+import { SimBooks } from './sim-books.js';
+
+/** Capital of a replay from cash when neither the options nor the policy say: 100,000 in base currency. */
+export const DEFAULT_REPLAY_CAPITAL = 100_000;
+
+/** Options of {@link replayPolicy}. */
+export interface ReplayOptions {
+  /** First and last session, `YYYY-MM-DD` inclusive; default the price file's first and last dates. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Start from this much cash (base currency); default {@link DEFAULT_REPLAY_CAPITAL}. Ignored with `holdings`. */
+  readonly capital?: number;
+  /** Start from these holdings (cash and positions) instead of cash. */
+  readonly holdings?: Holdings;
+  /** When decisions fill; default `next-close` (no look-ahead). */
+  readonly fill?: FillTiming;
+  /** The policy revision, for the result (`ccdc11a`, `unversioned`); default `unversioned`. */
+  readonly revision?: string;
+  /** Called as sessions complete (`done` of `total`), about every 1% of them. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called with every evaluation: what it saw and decided, for tools that compare a replay with live runs. */
+  readonly onEvaluation?: (run: ReplayEvaluation) => void;
+}
+
+/** One evaluation of a replay as the pipeline ran it: the decision, its inputs and history, and the evaluation. */
+export interface ReplayEvaluation {
+  readonly decision: ReplayDecision;
+  readonly inputs: RunInputs;
+  readonly recentExits: readonly RecordedExit[];
+  readonly evaluation: Evaluation;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Replays a policy over price history with the live decision code: the one run pipeline (`runPipeline`) driven by a
+ * simulated clock, with the replay's books as the account, an in-memory record and a simulated broker.
+ *
+ * Sessions are the dates of the price file (with a `calendar`, those that are its sessions), from `from` to `to`. The
+ * policy's schedules decide when it evaluates ({@link replayDecisions}); each decision sees only the closes known at
+ * its clock. Every proposal is approved, as `approval.mode: auto` would, and fills on the simulated broker with the
+ * policy's `execution` costs ({@link fillOrder}): at the first close after the decision's session (`next-close`) or
+ * at that session's close (`same-close`); an order whose symbol has no close then waits for its next close. Every
+ * position is marked to market at each session's known closes, and the books' invariants are checked every session
+ * (`checkBooks`). Whole shares and cents, as the paper broker.
+ *
+ * Throws `ReplayError` for a bad window, a held symbol without prices or books that do not reconcile, and what the
+ * evaluation throws (`RebalanceError`, `MissingPriceError`).
+ */
+export async function replayPolicy(policy: Policy, prices: PricePanel, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const window = replayWindow(prices, policy, options.from, options.to);
+  const { dates, rows } = window;
+  const matrix = new PriceMatrix(prices);
+  const decisions = replayDecisions(policy, window);
+  const start = options.holdings ?? { cash: options.capital ?? DEFAULT_REPLAY_CAPITAL, positions: [] };
+  checkStart(start, matrix, dates[0]!, rows[0]!, prices.file);
+  const books = new SimBooks(matrix.symbols, start, true);
+  const rounding: BrokerRounding = { cents: true, shareStep: policy.fractional_shares ? 0.000001 : 1 };
+  const fill = options.fill ?? 'next-close';
+  const sessions = dates.length;
+  const equity = new Float64Array(sessions);
+  const cash = new Float64Array(sessions);
+  const weights: (Float64Array | undefined)[] = new Array(matrix.symbols.length);
+  const fills: ReplayFill[] = [];
+  const runs: { date: string; at: string; scheduleIds: readonly string[]; trades: number; notional: number; equity: number; proposals: readonly Proposal[] }[] = [];
+  let pending: ReplayOrder[] = [];
+  let exits: RecordedExit[] = [];
+
+  const fillAt = (order: ReplayOrder, i: number): boolean => {
+    const quote = matrix.raw[order.column]![rows[i]!]!;
+    if (Number.isNaN(quote)) return false;
+    const done = fillOrder(books, order, quote, dates[i]!, policy.execution, rounding);
+    if (done) {
+      fills.push(done);
+      const run = runs[order.run]!;
+      run.trades += 1;
+      run.notional += done.notional;
+    }
+    return true;
+  };
+
+  const progressEvery = Math.max(1, Math.floor(sessions / 100));
+  for (let i = 0; i < sessions; i++) {
+    const row = rows[i]!;
+    pending = pending.filter((order) => !fillAt(order, i));
+    for (const decision of decisions[i]!) {
+      const since = decision.at.getTime() - WEEK_MS;
+      exits = exits.filter((exit) => Date.parse(exit.at) > since);
+      const recentExits = exits;
+      await runPipeline(policy, decision.at, decision.only, {
+        inputs: async () => ({ holdings: books.holdings(), market: { date: dates[i]!, prices: matrix.at(row) }, holdingsFile: 'replay', pricesFile: prices.file }),
+        history: () => ({ recentExits }),
+        async record(_policy, evaluation, inputs) {
+          options.onEvaluation?.({ decision, inputs, recentExits, evaluation });
+          runs.push({ date: dates[i]!, at: evaluation.evaluatedAt, scheduleIds: decision.scheduleIds, trades: 0, notional: 0, equity: evaluation.equity, proposals: evaluation.proposals });
+          return runs.length - 1;
+        },
+        async approve(_policy, run, evaluation) {
+          const at = evaluation.evaluatedAt;
+          for (const proposal of evaluation.proposals) {
+            if (proposal.side === 'sell') exits = [...exits, { symbol: proposal.symbol, at }];
+            const order: ReplayOrder = { proposal, column: matrix.column.get(proposal.symbol)!, decidedOn: dates[i]!, run };
+            if (fill === 'next-close' || !fillAt(order, i)) pending.push(order);
+          }
+        },
+      });
+    }
+    let marketValue = 0;
+    const held: number[] = [];
+    for (let j = 0; j < matrix.symbols.length; j++) {
+      const quantity = books.quantity[j]!;
+      if (quantity === 0) continue;
+      const mark = matrix.known[j]![row]!;
+      if (Number.isNaN(mark)) throw new ReplayError('REPLAY_MISSING_PRICE', `${matrix.symbols[j]} is held on ${dates[i]} but ${prices.file} has no price for it yet`);
+      marketValue += quantity * mark;
+      held.push(j);
+    }
+    const value = books.cash + marketValue;
+    equity[i] = value;
+    cash[i] = books.cash;
+    for (const j of held) (weights[j] ??= new Float64Array(sessions))[i] = (books.quantity[j]! * matrix.known[j]![row]!) / value;
+    checkBooks(books, (j) => matrix.known[j]![row]!, held, dates[i]!, value);
+    if (options.onProgress && ((i + 1) % progressEvery === 0 || i + 1 === sessions)) options.onProgress(i + 1, sessions);
+  }
+
+  const initialCapital = startValue(start, matrix, rows[0]!);
+  const columns = weights.flatMap((w, j) => (w ? [j] : []));
+  return {
+    policyId: policy.id,
+    policyName: policy.name,
+    revision: options.revision ?? 'unversioned',
+    baseCurrency: policy.base_currency,
+    pricesFile: prices.file,
+    fill,
+    initialCapital,
+    netDeposits: 0,
+    dates,
+    equity,
+    cash,
+    symbols: columns.map((j) => matrix.symbols[j]!),
+    weights: columns.map((j) => weights[j]!),
+    fills,
+    runs: runs.map((r): ReplayRun => ({ date: r.date, at: r.at, scheduleIds: r.scheduleIds, trades: r.trades, turnover: r.equity > 0 ? r.notional / r.equity : 0, proposals: r.proposals })),
+    benchmark: replayBenchmark(policy, matrix, rows, start, initialCapital),
+  };
+}
+
+/** Every held symbol must be a column with a close known at the first session. */
+function checkStart(start: Holdings, matrix: PriceMatrix, date: string, row: number, file: string): void {
+  if (!(start.cash >= 0) || !Number.isFinite(start.cash)) throw new ReplayError('REPLAY_BAD_CAPITAL', `starting cash ${start.cash} must be a number ≥ 0 in base currency`);
+  const missing = start.positions.filter((p) => {
+    const j = matrix.column.get(p.symbol);
+    return j === undefined || Number.isNaN(matrix.known[j]![row]!);
+  });
+  if (missing.length > 0) {
+    throw new ReplayError('REPLAY_MISSING_PRICE', `${missing.map((p) => p.symbol).join(', ')} ${missing.length === 1 ? 'is' : 'are'} held but ${file} has no price for ${missing.length === 1 ? 'it' : 'them'} on or before ${date}; add the column or remove the holding`);
+  }
+}
+
+/** Cash plus the starting positions at the first session's known closes. */
+function startValue(start: Holdings, matrix: PriceMatrix, row: number): number {
+  let value = start.cash;
+  for (const p of start.positions) value += p.quantity * matrix.known[matrix.column.get(p.symbol)!]![row]!;
+  return value;
+}

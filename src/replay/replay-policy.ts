@@ -105,7 +105,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
       const recentExits = exits;
       await runPipeline(policy, decision.at, decision.only, {
         inputs: async () => ({ holdings: books.holdings(), market: { date: dates[i]!, prices: matrix.at(row) }, holdingsFile: 'replay', pricesFile: prices.file }),
-        history: () => ({ recentExits }),
+        history: async () => ({ recentExits }),
         async record(_policy, evaluation, inputs) {
           options.onEvaluation?.({ decision, inputs, recentExits, evaluation });
           runs.push({ date: dates[i]!, at: evaluation.evaluatedAt, scheduleIds: decision.scheduleIds, trades: 0, notional: 0, equity: evaluation.equity, proposals: evaluation.proposals });

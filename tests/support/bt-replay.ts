@@ -63,7 +63,7 @@ export function btReplay(): ReplayResult {
     equity[i] = value;
     cashSeries[i] = cash;
     symbols.forEach((s, j) => (weights[j]![i] = (position.get(s)! * panel.closes.get(s)![i]!) / value));
-    if (date.slice(5, 7) !== panel.dates[i - 1]?.slice(5, 7)) runs.push({ date, scheduleIds: ['monthly'], trades: count, turnover: traded / value });
+    if (date.slice(5, 7) !== panel.dates[i - 1]?.slice(5, 7)) runs.push({ date, at: `${date}T21:00:00.000Z`, scheduleIds: ['monthly'], trades: count, turnover: traded / value, proposals: [] });
   }
   const benchmark = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -130,6 +130,15 @@ export type TelegramErrorCode =
   /** Telegram could not be reached or answered 429/5xx: try again later. */
   | 'TELEGRAM_UNAVAILABLE';
 
+/** Codes of {@link ReplayError}: why a replay cannot run. */
+export type ReplayErrorCode =
+  /** `--from` after `--to`, or a date outside the price file. */
+  | 'REPLAY_BAD_WINDOW'
+  /** A held symbol has no price when the replay needs one. */
+  | 'REPLAY_MISSING_PRICE'
+  /** The starting capital is not an amount ≥ 0. */
+  | 'REPLAY_BAD_CAPITAL';
+
 /** Every code a {@link BallastError} can carry. */
 export type ErrorCode =
   | GeneralErrorCode
@@ -139,6 +148,7 @@ export type ErrorCode =
   | ScheduleErrorCode
   | CalendarErrorCode
   | TelegramErrorCode
+  | ReplayErrorCode
   | 'USAGE'
   | 'BAD_INPUT'
   | 'INVALID_POLICY'
@@ -334,6 +344,14 @@ export class ScheduleError extends FatalError {
     super(code, problem, action, options);
     this.path = path;
     this.scheduleId = options?.scheduleId;
+  }
+}
+
+/** A replay's inputs are unusable (dates outside the price file, a held symbol without prices, a bad capital). */
+export class ReplayError extends FatalError {
+  declare readonly code: ReplayErrorCode | 'NO_SESSIONS' | 'ACCOUNTING_INVARIANT';
+  constructor(code: ReplayErrorCode | 'NO_SESSIONS' | 'ACCOUNTING_INVARIANT', problem: string, action: string, options?: CauseOption) {
+    super(code, problem, action, options);
   }
 }
 

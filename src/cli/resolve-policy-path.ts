@@ -1,13 +1,13 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BallastError } from '../errors.js';
+import { FatalError } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { findPolicyFiles } from '../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../workspace/load-policy-file.js';
 
 /**
  * The policy file a command argument names: a path to a file, or the `id` of a policy in the `policies` folder
- * (`dow-index` for `policies/dow-index.yaml`). Throws `BallastError` `UNKNOWN_POLICY` naming the known ids, with a
+ * (`dow-index` for `policies/dow-index.yaml`). Throws `FatalError` `UNKNOWN_POLICY` naming the known ids, with a
  * did-you-mean when one is close.
  */
 export async function resolvePolicyPath(argument: string, policies: string, cwd: string): Promise<string> {
@@ -30,6 +30,6 @@ export async function resolvePolicyPath(argument: string, policies: string, cwd:
   const found = ids.get(argument);
   if (found !== undefined) return found;
   const close = didYouMean(argument, [...ids.keys()]);
-  const known = ids.size > 0 ? `; the policies in ${policies}/ are ${[...ids.keys()].join(', ')}` : '';
-  throw new BallastError('UNKNOWN_POLICY', `unknown policy ${argument}: no such file and no policy with that id${close ? ` (did you mean ${close}?)` : ''}${known}`);
+  const known = ids.size > 0 ? `the policies in ${policies}/ are ${[...ids.keys()].join(', ')}` : `${policies}/ has no valid policy`;
+  throw new FatalError('UNKNOWN_POLICY', `unknown policy ${argument}: no such file and no policy with that id${close ? ` (did you mean ${close}?)` : ''}`, `give a policy file or id; ${known}`);
 }

@@ -1,4 +1,4 @@
-import { ReplayError } from './replay-error.js';
+import { ReplayError } from '../errors.js';
 import type { SimBooks } from './sim-books.js';
 
 /** Relative tolerance of the float books' identities (base currency, relative to equity). */
@@ -29,5 +29,5 @@ export function checkBooks(books: SimBooks, marks: (column: number) => number, c
 }
 
 function fail(date: string, what: string): never {
-  throw new ReplayError('ACCOUNTING_INVARIANT', `replay books do not reconcile on ${date}: ${what}; this is a bug in Ballast, please report it`);
+  throw new ReplayError('ACCOUNTING_INVARIANT', `replay books do not reconcile on ${date}: ${what}`, 'this is a bug in Ballast; please report it with the command you ran');
 }

@@ -1,6 +1,6 @@
 import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
-import { CalendarError } from '../market/calendars/calendar-error.js';
+import { CalendarError } from '../errors.js';
 import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
 import { addDays } from '../time/iso-date.js';
 
@@ -29,7 +29,7 @@ export function fileCalendar(dates: readonly string[], timeZone: string): Exchan
     source: 'the dates of the price file',
     isSession,
     sessionOpenClose(date) {
-      if (!isSession(date)) throw new CalendarError('CALENDAR_NOT_A_SESSION', 'FILE', date, `the price file has no row for ${date}`);
+      if (!isSession(date)) throw new CalendarError('CALENDAR_NOT_A_SESSION', 'FILE', date, `the price file has no row for ${date}`, 'ask for a date of the file');
       return { date, open: at(date, 9, 30), close: at(date, 16, 0), earlyClose: false };
     },
     nextSession: (date) => step(date, 1),

@@ -10,7 +10,7 @@ import { checkBooks } from './check-books.js';
 import { PriceMatrix } from './price-matrix.js';
 import { replayBenchmark } from './replay-benchmark.js';
 import { replayDecisions, type ReplayDecision } from './replay-decisions.js';
-import { ReplayError } from './replay-error.js';
+import { ReplayError } from '../errors.js';
 import type { FillTiming, ReplayFill, ReplayResult, ReplayRun } from './replay-result.js';
 import { replayWindow } from './replay-window.js';
 import { fillOrder, type BrokerRounding, type ReplayOrder } from './sim-broker.js';
@@ -127,7 +127,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
       const quantity = books.quantity[j]!;
       if (quantity === 0) continue;
       const mark = matrix.known[j]![row]!;
-      if (Number.isNaN(mark)) throw new ReplayError('REPLAY_MISSING_PRICE', `${matrix.symbols[j]} is held on ${dates[i]} but ${prices.file} has no price for it yet`);
+      if (Number.isNaN(mark)) throw new ReplayError('REPLAY_MISSING_PRICE', `${matrix.symbols[j]} is held on ${dates[i]} but ${prices.file} has no price for it yet`, 'add its closes to the price file');
       marketValue += quantity * mark;
       held.push(j);
     }
@@ -163,13 +163,13 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
 
 /** Every held symbol must be a column with a close known at the first session. */
 function checkStart(start: Holdings, matrix: PriceMatrix, date: string, row: number, file: string): void {
-  if (!(start.cash >= 0) || !Number.isFinite(start.cash)) throw new ReplayError('REPLAY_BAD_CAPITAL', `starting cash ${start.cash} must be a number ≥ 0 in base currency`);
+  if (!(start.cash >= 0) || !Number.isFinite(start.cash)) throw new ReplayError('REPLAY_BAD_CAPITAL', `starting cash ${start.cash} is not an amount`, 'give a number ≥ 0 in base currency');
   const missing = start.positions.filter((p) => {
     const j = matrix.column.get(p.symbol);
     return j === undefined || Number.isNaN(matrix.known[j]![row]!);
   });
   if (missing.length > 0) {
-    throw new ReplayError('REPLAY_MISSING_PRICE', `${missing.map((p) => p.symbol).join(', ')} ${missing.length === 1 ? 'is' : 'are'} held but ${file} has no price for ${missing.length === 1 ? 'it' : 'them'} on or before ${date}; add the column or remove the holding`);
+    throw new ReplayError('REPLAY_MISSING_PRICE', `${missing.map((p) => p.symbol).join(', ')} ${missing.length === 1 ? 'is' : 'are'} held but ${file} has no price for ${missing.length === 1 ? 'it' : 'them'} on or before ${date}`, 'add the column or remove the holding');
   }
 }
 

@@ -1,7 +1,7 @@
 import { decimalFromNumber, decimalToNumber, multiplyDivideRounded } from '../portfolio/decimal.js';
 import type { Holdings, Position } from '../portfolio/holdings.js';
 import { roundMoney } from '../util/round.js';
-import { ReplayError } from './replay-error.js';
+import { ReplayError } from '../errors.js';
 
 /** One lot of the simulated books: shares bought in one fill, their cost basis (base currency) and the fill date. */
 interface SimLot {
@@ -47,7 +47,7 @@ export class SimBooks {
     const column = new Map(symbols.map((s, j) => [s, j] as const));
     for (const position of start.positions) {
       const j = column.get(position.symbol);
-      if (j === undefined) throw new ReplayError('REPLAY_MISSING_PRICE', `${position.symbol} is held but is not a column of the prices`);
+      if (j === undefined) throw new ReplayError('REPLAY_MISSING_PRICE', `${position.symbol} is held but is not a column of the prices`, 'add its column or remove the holding');
       const costBasis = this.#money(position.quantity * position.averageCost);
       this.#lots[j] = [{ quantity: position.quantity, costBasis, openedDate: position.openedDate }];
       this.quantity[j] = position.quantity;

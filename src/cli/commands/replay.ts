@@ -3,10 +3,10 @@ import cliProgress from 'cli-progress';
 import { parseHoldings } from '../../market/parse-holdings.js';
 import { replayMetrics } from '../../replay/metrics/index.js';
 import { writeReplayFiles } from '../../replay/output/write-replay-files.js';
-import { ReplayError } from '../../replay/replay-error.js';
 import { replayPolicy } from '../../replay/replay-policy.js';
 import type { FillTiming, ReplayResult } from '../../replay/replay-result.js';
-import { validPolicy } from '../../run/invalid-policy-error.js';
+import { validPolicy } from '../../run/valid-policy.js';
+import { ReplayError } from '../../errors.js';
 import { formatReplaySummary } from '../../text/format-replay-summary.js';
 import { useColor } from '../../text/use-color.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
@@ -87,7 +87,7 @@ function shown(cwd: string, dir: string): string {
 
 function readCapital(text: string): number {
   const capital = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(capital) || capital <= 0) throw new ReplayError('REPLAY_BAD_CAPITAL', `--capital ${text} is not an amount; write the starting cash in base currency, e.g. --capital 100000`);
+  if (!Number.isFinite(capital) || capital <= 0) throw new ReplayError('REPLAY_BAD_CAPITAL', `--capital ${text} is not an amount`, 'write the starting cash in base currency, e.g. --capital 100000');
   return capital;
 }
 

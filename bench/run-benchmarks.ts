@@ -1,6 +1,7 @@
 import { Bench } from 'tinybench';
 import { benchEvaluate } from './evaluate-bench.js';
 import { benchRebalance } from './rebalance-bench.js';
+import { benchStrategiesLive } from './strategies-bench.js';
 
 /** `npm run bench`: every benchmark with its goal; prints a table and exits 1 when a median misses its goal. */
 const bench = new Bench({ iterations: 30, warmupIterations: 5, time: 0 });
@@ -13,6 +14,7 @@ function add(name: string, goalMs: number, task: () => unknown): void {
 
 add('evaluate: 1 policy × 5,000 positions', 100, await benchEvaluate());
 add('rebalance: 5,000 symbols, all constraints', 50, benchRebalance());
+add('multi-factor: one live evaluation', 50, await benchStrategiesLive());
 
 await bench.run();
 let missed = false;

@@ -18,6 +18,7 @@ import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { approveCommand } from './commands/approve.js';
 import { pendingCommand } from './commands/pending.js';
+import { strategiesCommand } from './commands/strategies.js';
 import { positionsCommand } from './commands/positions.js';
 import { rejectCommand } from './commands/reject.js';
 import { telegramCommand } from './commands/telegram.js';
@@ -225,6 +226,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { account?: string; prices?: string; json?: boolean; dataDir?: string }) => {
       exitCode = await positionsCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+  program
+    .command('strategies')
+    .description("each policy's strategies: allocation, last and next rebalance, sleeve equity and P&L")
+    .option('--policy <id>', 'only this policy')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { policy?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await strategiesCommand({ ...opts, json: opts.json ?? false }, io);
     });
   program
     .command('telegram')

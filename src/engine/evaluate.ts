@@ -11,7 +11,11 @@ import { explainConditions } from './explain-conditions.js';
 import { holdingsAfterSells } from './holdings-after-sells.js';
 import { mergeBySymbol } from './merge-by-symbol.js';
 import { planRebalance, rebalanceOptions, type RebalancePlan } from './plan-rebalance.js';
-import { measureDrift, resolveRebalanceOptions } from './rebalance/index.js';
+import { measureDrift, resolveRebalanceOptions, type RebalanceOptions } from './rebalance/index.js';
+import { stepStrategies } from '../strategy/step-strategies.js';
+import type { StrategyStep } from '../strategy/strategy-step.js';
+import type { StrategyState } from '../strategy/strategy-state.js';
+import { strategyRebalanceOptions } from './strategy-targets.js';
 import { runMetrics, type RunMetrics } from './run-metrics.js';
 import { positionFacts, type PositionFacts } from './position-facts.js';
 import type { Proposal } from './proposal.js';
@@ -21,13 +25,16 @@ import { sizeExit } from './size-exit.js';
 export interface EvaluationHistory {
   /** Exits and trims recorded by earlier runs of the same policy; the weekly exit cap counts them. */
   readonly recentExits: readonly RecordedExit[];
+  /** What the policy's strategies stored after its last recorded run (held signals, sleeves, allocation). */
+  readonly strategies?: StrategyState;
 }
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   /**
    * Evaluate only these rules, by rule id as proposals name them (`take_profit`, `cut_loss`, `stale`,
-   * `concentration`, `custom:<id>`, and `rebalance` for the `rebalance:` section); e.g. a schedule's daily guards.
+   * `concentration`, `custom:<id>`, and `rebalance` for the `rebalance:` section and the strategies); e.g. a
+   * schedule's daily guards.
    * Default: every enabled rule and the rebalance. A disabled or
    * unknown id simply does not run. See `rulesForRuns` for turning a schedule's `runs` into this list.
    */
@@ -52,8 +59,13 @@ export interface Evaluation {
   readonly proposals: readonly Proposal[];
   /** Exit candidates the limits dropped. */
   readonly dropped: readonly DroppedProposal[];
-  /** The rebalance half, when the policy has an enabled `rebalance:` section. */
+  /** The rebalance half, when the policy has an enabled `rebalance:` section or strategies. */
   readonly rebalance?: RebalancePlan;
+  /**
+   * The strategies' half, when the policy has `strategies`: which rebalanced and which held, the allocation, the
+   * net targets, the netting, the sleeves, and the state to store for the next run.
+   */
+  readonly strategies?: StrategyStep;
   readonly metrics: RunMetrics;
 }
 
@@ -65,10 +77,13 @@ export interface Evaluation {
  * ({@link compilePrefilter}) holds, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
  * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}) →
  * with a `rebalance:` section, the target-weight rebalance of note 004 on the holdings left after those exits
- * ({@link planRebalance}), so exits come first and buys fit the cash the sells free.
+ * ({@link planRebalance}), so exits come first and buys fit the cash the sells free; with `strategies`, their run
+ * ({@link stepStrategies}: signals, allocation, sleeves) and the same rebalance toward their net targets
+ * ({@link strategyRebalanceOptions}), buys of symbols not held being entries.
  * `options.only` restricts the rules evaluated (limits still apply as usual).
  * Same inputs, same output: nothing here reads the clock, the disk or the network.
- * Throws {@link MissingPriceError} when a held symbol has no price, `RebalanceError` when a target has none.
+ * Throws {@link MissingPriceError} when a held symbol has no price, `RebalanceError` when a target has none,
+ * `InputError` for a stale or missing signal file.
  */
 export async function evaluate(
   policy: Policy,
@@ -96,12 +111,22 @@ export async function evaluate(
     }
   }
   const { proposals: exits, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
-  const section = policy.rebalance?.enabled && (only === undefined || only.includes('rebalance')) ? policy.rebalance : undefined;
+  const rebalancing = (policy.rebalance?.enabled ?? true) && (only === undefined || only.includes('rebalance'));
   const tradesLeft = policy.limits.max_trades_per_run - exits.length;
-  const plan = section ? planRebalance(policy, section, holdingsAfterSells(holdings, exits), market.prices, market.date, tradesLeft) : undefined;
-  const proposals = [...exits, ...(plan?.proposals ?? [])];
-  const driftBefore = section ? maxAbsDrift(holdings, market, rebalanceOptions(policy, section, tradesLeft)) : null;
   const equity = facts[0]?.equity ?? holdings.cash;
+  const strategies = rebalancing && (policy.strategies ?? []).length > 0 ? runStrategies(policy, market, equity, history.strategies) : undefined;
+  let rebalanceWith: RebalanceOptions | undefined;
+  if (strategies !== undefined) {
+    const held = holdings.positions.map((p) => p.symbol);
+    rebalanceWith = strategyRebalanceOptions(policy, strategies.combination, held, exits.map((e) => e.symbol), equity, tradesLeft);
+  } else if (rebalancing && policy.rebalance !== undefined) {
+    rebalanceWith = rebalanceOptions(policy, policy.rebalance, tradesLeft);
+  }
+  const hasTargets = rebalanceWith !== undefined && !('weightsPct' in rebalanceWith.targets && Object.keys(rebalanceWith.targets.weightsPct).length === 0);
+  const after = holdingsAfterSells(holdings, exits);
+  const plan = rebalanceWith && hasTargets ? planRebalance(policy, rebalanceWith, after, market.prices, market.date, strategies?.combination) : undefined;
+  const proposals = [...exits, ...(plan?.proposals ?? [])];
+  const driftBefore = rebalanceWith && hasTargets ? maxAbsDrift(holdings, market, rebalanceWith) : null;
   return {
     policyId: policy.id,
     asOf: market.date,
@@ -112,11 +137,19 @@ export async function evaluate(
     proposals,
     dropped,
     ...(plan ? { rebalance: plan } : {}),
+    ...(strategies ? { strategies } : {}),
     metrics: runMetrics(proposals, equity, plan, driftBefore),
   };
 }
 
-function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, options: ReturnType<typeof rebalanceOptions>): number {
+function runStrategies(policy: Policy, market: MarketSnapshot, equity: number, state: StrategyState | undefined): StrategyStep {
+  if (market.history === undefined) {
+    throw new Error(`evaluate: policy ${policy.id} has strategies, so its market snapshot needs the price history (see snapshotForPolicy)`);
+  }
+  return stepStrategies({ policy, history: market.history, signalFiles: market.signals ?? new Map(), accountEquity: equity, state });
+}
+
+function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, options: RebalanceOptions): number {
   const resolved = resolveRebalanceOptions(options);
   const snapshot = measureDrift(holdings, market.prices, resolved.targetsPct, resolved.absoluteBandPp, resolved.relativeBandPct);
   return snapshot.rows.reduce((max, row) => Math.max(max, Math.abs(row.driftPp)), 0);

@@ -1,8 +1,10 @@
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy, RebalancePolicy } from '../policy/policy.js';
 import { stableHash } from '../util/stable-hash.js';
+import type { Combination } from '../strategy/combine-targets.js';
 import type { Proposal } from './proposal.js';
 import { rebalance, resolveRebalanceOptions, type DroppedTrade, type RebalanceOptions, type RebalanceSummary } from './rebalance/index.js';
+import { strategyReason } from './strategy-reason.js';
 
 /** What the rebalance half of an evaluation produced. */
 export interface RebalancePlan {
@@ -43,28 +45,33 @@ export function rebalanceOptions(policy: Policy, section: RebalancePolicy, trade
 /**
  * Runs the rebalance on the holdings left after the exit rules and turns its trades into proposals
  * (`kind: 'rebalance'`, rule `rebalance`, tags from the trade: `drift`, `band_edge`, `profit_take`).
+ * With `combination` (the targets come from `strategies`), proposals are rule `strategies`, name the strategies
+ * behind each target and say so in the reason, and a buy of a symbol not held is an `entry`.
  * Throws `RebalanceError` for a target without a price.
  */
 export function planRebalance(
   policy: Policy,
-  section: RebalancePolicy,
+  options: RebalanceOptions,
   holdings: Holdings,
   prices: ReadonlyMap<string, number>,
   asOf: string,
-  tradesLeft: number,
+  combination?: Combination,
 ): RebalancePlan {
-  const options = rebalanceOptions(policy, section, tradesLeft);
   const result = rebalance(holdings, prices, options);
   const held = new Map(holdings.positions.map((p) => [p.symbol, p.quantity]));
+  const ruleId = combination ? 'strategies' : 'rebalance';
+  const minWeightPct = policy.allocation?.min_weight_pct ?? 0;
   const proposals = result.trades.map((trade): Proposal => {
-    const idSource = `${policy.id}|${asOf}|rebalance|${trade.symbol}|${trade.side}|${trade.quantity}`;
-    const exit = trade.side === 'sell' && trade.quantity >= (held.get(trade.symbol) ?? 0);
+    const idSource = `${policy.id}|${asOf}|${ruleId}|${trade.symbol}|${trade.side}|${trade.quantity}`;
+    const heldQuantity = held.get(trade.symbol) ?? 0;
+    const exit = trade.side === 'sell' && trade.quantity >= heldQuantity;
+    const contributions = combination?.targets.find((t) => t.symbol === trade.symbol)?.contributions;
     return {
       id: `p-${stableHash(idSource).slice(0, 10)}`,
       policyId: policy.id,
-      kind: 'rebalance',
+      kind: combination && trade.side === 'buy' && heldQuantity === 0 ? 'entry' : 'rebalance',
       action: trade.side === 'buy' ? 'buy' : exit ? 'exit' : 'trim',
-      ruleId: 'rebalance',
+      ruleId,
       symbol: trade.symbol,
       side: trade.side,
       quantity: trade.quantity,
@@ -72,9 +79,10 @@ export function planRebalance(
       notional: trade.notional,
       weightBeforePct: trade.liveWeightPct,
       weightAfterPct: trade.weightAfterPct,
-      reason: trade.reason,
+      reason: combination ? `${trade.reason}; ${strategyReason(trade.symbol, combination, minWeightPct)}` : trade.reason,
       alsoFired: [],
       tags: trade.tags,
+      ...(contributions ? { strategies: contributions.map((c) => ({ strategyId: c.strategyId, weightPct: c.weight * 100 })) } : {}),
     };
   });
   const targetsPct = Object.fromEntries(resolveRebalanceOptions(options).targetsPct);

@@ -3,8 +3,8 @@
  *
  * - `take_profit`, `cut_loss`, `stale`, `concentration`: the built-in exit rules of note 002.
  * - `custom`: a rule written in the policy's `rules:` section.
- * - `rebalance`: a drift trade toward target weights (note 004).
- * - `entry`: a new position from research or signals.
+ * - `rebalance`: a drift trade toward target weights (note 004), or toward the strategies' combined targets.
+ * - `entry`: a new position from research or signals: a buy of a symbol not held, toward a strategies' target.
  */
 export type ProposalKind = 'take_profit' | 'cut_loss' | 'stale' | 'concentration' | 'custom' | 'rebalance' | 'entry';
 
@@ -28,7 +28,7 @@ export interface Proposal {
   readonly policyId: string;
   readonly kind: ProposalKind;
   readonly action: ProposalAction;
-  /** The rule that fired: `take_profit`, `cut_loss`, `stale`, `concentration`, or `custom:<rule id>`. */
+  /** The rule that fired: `take_profit`, `cut_loss`, `stale`, `concentration`, `custom:<rule id>`, `rebalance`, or `strategies` (a trade toward the strategies' combined targets). */
   readonly ruleId: string;
   readonly symbol: string;
   readonly side: Side;
@@ -51,4 +51,9 @@ export interface Proposal {
    * `concentration`, `custom:<rule>`), or how a rebalance trade was sized (`drift`, `band_edge`, `profit_take`).
    */
   readonly tags: readonly string[];
+  /**
+   * For a trade toward the combined targets of `strategies`: each strategy's part of the symbol's net target, in
+   * percent of equity (allocation × strategy weight; negative for a short a long-only account cannot hold).
+   */
+  readonly strategies?: readonly { readonly strategyId: string; readonly weightPct: number }[];
 }

@@ -3,6 +3,7 @@ import type { HoldingsFile } from './parse-holdings.js';
 import type { MarketSnapshot } from './market-snapshot.js';
 import type { Policy } from '../policy/policy.js';
 import { indexAsOf, type PricePanel } from './price-panel.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 /** Symbols that need a price although they are not held (rebalance targets), and why, for error messages. */
 export interface AlsoPriced {
@@ -53,10 +54,30 @@ export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, d
 
 /**
  * The prices a policy's evaluation needs as of `date`: every held symbol and, with an enabled `rebalance:` section,
- * every target symbol. Errors as {@link snapshotForHoldings}.
+ * every target symbol. With `strategies`, also every symbol of their universes that has a price that day (a listed
+ * symbol that is not a column of the panel is an error, with a did-you-mean) and the price history up to `date`.
+ * Errors as {@link snapshotForHoldings}.
  */
 export function snapshotForPolicy(panel: PricePanel, holdings: HoldingsFile, date: string, policy: Policy): MarketSnapshot {
   const section = policy.rebalance?.enabled ? policy.rebalance : undefined;
-  const targets = section ? [...Object.keys(section.targets ?? {}), ...(section.equal ?? [])] : [];
-  return snapshotForHoldings(panel, holdings, date, { symbols: targets, why: `a rebalance target of ${policy.id}` });
+  const strategies = policy.strategies ?? [];
+  const targets = section && strategies.length === 0 ? [...Object.keys(section.targets ?? {}), ...(section.equal ?? [])] : [];
+  const listed = strategies.flatMap((s) => (s.universe === 'all' ? [] : s.universe));
+  const unknown = [...new Set(listed)].filter((symbol) => !panel.closes.has(symbol));
+  if (unknown.length > 0) {
+    throw new InputError(unknown.map((symbol) => {
+      const guess = didYouMean(symbol, panel.symbols);
+      return { file: panel.file, message: `${symbol} (in a strategy universe of ${policy.id}) is not a column of ${panel.file}${guess ? `; did you mean ${guess}?` : ''}` };
+    }));
+  }
+  const snapshot = snapshotForHoldings(panel, holdings, date, { symbols: targets, why: `a rebalance target of ${policy.id}` });
+  if (strategies.length === 0) return snapshot;
+  const index = indexAsOf(panel, snapshot.date);
+  const universe = strategies.some((s) => s.universe === 'all') ? panel.symbols : listed;
+  const prices = new Map(snapshot.prices);
+  for (const symbol of universe) {
+    const price = panel.closes.get(symbol)![index]!;
+    if (price > 0 && !prices.has(symbol)) prices.set(symbol, price);
+  }
+  return { ...snapshot, prices, history: { panel, index } };
 }

@@ -1,6 +1,7 @@
 import type { Evaluation } from '../engine/evaluate.js';
 import type { Policy } from '../policy/policy.js';
-import type { NewRun, PolicyRevision, RunInitiator, RunSlot } from '../store/run-record.js';
+import type { NewRun, PolicyRevision, RunInitiator, RunSlot, StrategyRunRecord } from '../store/run-record.js';
+import type { StrategyStep } from '../strategy/strategy-step.js';
 
 /** Where a run's inputs came from and what started it. */
 export interface RunOrigin {
@@ -10,6 +11,11 @@ export interface RunOrigin {
   readonly pricesFile: string;
   /** For scheduled runs. */
   readonly slot?: RunSlot;
+}
+
+function strategyRunRecord(step: StrategyStep): StrategyRunRecord {
+  const { marks: _marks, state: _state, ...record } = step;
+  return record;
 }
 
 /** The record of an evaluation, ready for `Store.recordRun`: the one place a run record is assembled. */
@@ -33,6 +39,7 @@ export function newRun(policy: Policy, evaluation: Evaluation, origin: RunOrigin
       ? { rebalance: { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } }
       : {}),
     metrics: evaluation.metrics,
+    ...(evaluation.strategies ? { strategies: strategyRunRecord(evaluation.strategies) } : {}),
     ...(origin.slot ? { slot: origin.slot } : {}),
   };
 }

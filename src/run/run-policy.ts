@@ -4,6 +4,7 @@ import type { Policy } from '../policy/policy.js';
 import type { RunInitiator, RunRecord, RunSlot } from '../store/run-record.js';
 import type { Store } from '../store/store.js';
 import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
+import { loadSignalFiles } from '../workspace/load-signal-files.js';
 import { validPolicy } from './valid-policy.js';
 import { newRun } from './new-run.js';
 import { runPipeline } from './run-pipeline.js';
@@ -39,10 +40,17 @@ export interface PolicyRun {
   readonly submission?: Submission;
 }
 
+/** The inputs with the policy's signal files read (relative to the policy file), when it has file signals. */
+async function withSignalFiles(inputs: RunInputs, policy: Policy, loaded: LoadedPolicyFile): Promise<RunInputs> {
+  if (!(policy.strategies ?? []).some((s) => 'file' in s.signal)) return inputs;
+  return { ...inputs, market: { ...inputs.market, signals: await loadSignalFiles(policy, loaded.path, loaded.file) } };
+}
+
 /**
  * Runs one policy through the one pipeline ({@link runPipeline}) with the live stages: inputs from `inputs` at
- * `at`, recorded exits from the store, evaluation again when an approval changed the account meanwhile, the run
- * recorded in the store (with the policy revision), its proposals opened for approval.
+ * `at` (with the policy's signal files), recorded exits and the strategies' stored state from the store, evaluation
+ * again when an approval changed the account meanwhile, the run recorded in the store (with the policy revision and,
+ * for strategies, their new state: held signals survive a restart), its proposals opened for approval.
  * Throws `InvalidPolicyError` for an invalid policy, `InputError` for unusable inputs, `MissingPriceError` /
  * `RebalanceError` from the evaluation.
  */
@@ -51,13 +59,17 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
   const policy = validPolicy(loaded);
   const only = request.only;
   const result = await runPipeline(policy, request.at, only, {
-    inputs: (p, at) => request.inputs.inputsFor(p, at),
-    history: async (p, at) => ({ recentExits: (await store?.recordedExits(p.id, exitCapSince(at))) ?? [] }),
+    inputs: async (p, at) => withSignalFiles(await request.inputs.inputsFor(p, at), p, loaded),
+    async history(p, at) {
+      const strategies = store?.strategyState(p.id);
+      return { recentExits: (await store?.recordedExits(p.id, exitCapSince(at))) ?? [], ...(strategies ? { strategies } : {}) };
+    },
     account: (p) => store?.account(p.account),
     async record(p, evaluation, inputs) {
       if (store === undefined || request.record === undefined) return undefined;
       const { initiator, slot } = request.record;
       if (inputs.openedAccount !== undefined && store.account(p.account) === undefined) store.putAccount(inputs.openedAccount);
+      if (evaluation.strategies !== undefined) store.putStrategyState(p.id, evaluation.strategies.state);
       return store.recordRun(
         newRun(p, evaluation, {
           initiator,

@@ -23,5 +23,6 @@ export async function readDatabaseFile(file: string): Promise<DatabaseFile> {
   db.data.accounts ??= {};
   db.data.refusals ??= [];
   db.data.paused ??= {};
+  db.data.strategies ??= {};
   return { data: db.data, write: () => db.write() };
 }

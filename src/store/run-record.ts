@@ -4,6 +4,7 @@ import type { Proposal } from '../engine/proposal.js';
 import type { RunMetrics } from '../engine/run-metrics.js';
 import type { DroppedTrade, RebalanceSummary } from '../engine/rebalance/index.js';
 import type { Policy } from '../policy/policy.js';
+import type { StrategyStep } from '../strategy/strategy-step.js';
 
 /** Who or what started a run. */
 export type RunInitiator = 'cli' | 'main-job' | 'schedule';
@@ -54,6 +55,11 @@ export interface RunRecord {
   };
   /** Turnover, max drift before/after, number of trades, % of budget used (note 004 §9). */
   readonly metrics: RunMetrics;
+  /**
+   * For a policy with strategies: which rebalanced and which held (with the sessions to their next rebalance), the
+   * allocation, the net targets with each strategy's part, and the netting (each strategy's orders, gross vs net).
+   */
+  readonly strategies?: StrategyRunRecord;
   /** For a scheduled run (`initiator: 'schedule'`): the slot it ran for and the rules it evaluated. */
   readonly slot?: RunSlot;
 }
@@ -70,6 +76,9 @@ export interface RunSlot {
   /** Rule ids evaluated (`take_profit`, `custom:<id>`); absent when every rule ran. */
   readonly rules?: readonly string[];
 }
+
+/** The strategies' half of a run as recorded: everything but the per-session marks and the state (stored apart). */
+export type StrategyRunRecord = Omit<StrategyStep, 'marks' | 'state'>;
 
 /** A run before the store has numbered it. */
 export type NewRun = Omit<RunRecord, 'id'>;

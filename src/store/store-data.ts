@@ -3,6 +3,7 @@ import type { AccountState } from '../portfolio/account-state.js';
 import type { PauseRecord } from './pause-record.js';
 import type { RunRecord } from './run-record.js';
 import type { SlotRecord } from './slot-record.js';
+import type { StrategyState } from '../strategy/strategy-state.js';
 
 /** The whole database file: small, versioned, one JSON document. */
 export interface StoreData {
@@ -19,9 +20,11 @@ export interface StoreData {
   refusals: Refusal[];
   /** Policies whose execution is paused, by policy id, with who paused them, when and why. */
   paused: Record<string, PauseRecord>;
+  /** What each policy's strategies carry between runs (held signals, sleeves, allocation), by policy id. */
+  strategies: Record<string, StrategyState>;
 }
 
 /** A new, empty database. */
 export function emptyStoreData(): StoreData {
-  return { version: 1, nextRunNumber: 1, runs: [], slots: {}, proposals: [], accounts: {}, refusals: [], paused: {} };
+  return { version: 1, nextRunNumber: 1, runs: [], slots: {}, proposals: [], accounts: {}, refusals: [], paused: {}, strategies: {} };
 }

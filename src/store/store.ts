@@ -10,6 +10,8 @@ import { acquireLock, type AcquireOptions } from './lock-file.js';
 import { runLog } from './run-log.js';
 import type { RunStore } from './run-store.js';
 import { slotLedger } from './slot-ledger.js';
+import { strategyLedger } from './strategy-ledger.js';
+import type { StrategyStore } from './strategy-store.js';
 import type { SlotStore } from './slot-store.js';
 import type { StoreContext } from './store-context.js';
 import { emptyStoreData, type StoreData } from './store-data.js';
@@ -30,9 +32,9 @@ export interface StoreHandle {
 }
 
 /**
- * Ballast's recorded state, as four small interfaces over one database: {@link RunStore} (rebalance runs),
- * {@link SlotStore} (scheduled slots), {@link ApprovalStore} (proposals, refusals, pauses) and {@link AccountStore}
- * (paper ledgers). Code takes the smallest of them it needs. Persistence is chosen by construction:
+ * Ballast's recorded state, as five small interfaces over one database: {@link RunStore} (rebalance runs),
+ * {@link SlotStore} (scheduled slots), {@link ApprovalStore} (proposals, refusals, pauses), {@link AccountStore}
+ * (paper ledgers) and {@link StrategyStore} (held signals and sleeves). Code takes the smallest of them it needs. Persistence is chosen by construction:
  * `Store.open` (a lowdb JSON file) or `Store.inMemory` (tests, replay); both run the same code.
  *
  * **When state is written** (one rule): every change is applied in memory at once and written by the store on its
@@ -40,7 +42,7 @@ export interface StoreHandle {
  * `beginSlot`, …) resolve after their write, and `persist()` resolves once every change so far is on disk. Tell a
  * person what happened only after that.
  */
-export type Store = RunStore & SlotStore & ApprovalStore & AccountStore & StoreHandle;
+export type Store = RunStore & SlotStore & ApprovalStore & AccountStore & StrategyStore & StoreHandle;
 
 /** Options of `Store.open`. */
 export interface OpenOptions {
@@ -95,6 +97,7 @@ function assemble(data: StoreData, location: string, write: (() => Promise<void>
     ...slotLedger(context),
     ...approvalRecords(context),
     ...accountLedger(context),
+    ...strategyLedger(context),
     location,
     async close() {
       try {

@@ -30,7 +30,7 @@ export function allocationSpecHash(section: AllocationPolicy, strategies: readon
 export function decideAllocation(
   section: AllocationPolicy,
   strategies: readonly StrategyPolicy[],
-  returns: readonly ArrayLike<number>[],
+  returns: readonly Float64Array[],
   previous: StrategyState['allocation'] | undefined,
   setChanged: boolean,
   today: string,

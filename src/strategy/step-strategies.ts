@@ -177,7 +177,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
     runNotes.push(`strategy ${id} is no longer in the policy: its sleeve was sold and its capital re-allocated`);
   }
   const setChanged = state !== undefined && (retired.size > 0 || plans.some((p) => p.stored === undefined));
-  const allocation = decideAllocation(section, strategies, plans.map((p) => p.book.returns), state?.allocation, setChanged, today, sessions);
+  const allocation = decideAllocation(section, strategies, plans.map((p) => Float64Array.from(p.book.returns)), state?.allocation, setChanged, today, sessions);
   let capital = unallocated;
   for (const plan of plans) capital += plan.book.equity;
   const capitalMoved = new Map<string, number>();

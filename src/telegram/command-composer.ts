@@ -4,6 +4,8 @@ import { formatPositions } from '../cli/format/format-positions.js';
 import { formatScheduleRows } from '../cli/format/format-schedule-rows.js';
 import { marks } from '../cli/commands/positions.js';
 import { markToMarket } from '../portfolio/mark-to-market.js';
+import { strategyOverview } from '../run/strategy-overview.js';
+import { formatStrategyOverviewShort } from '../text/format-strategy-overview.js';
 import { MESSAGE_MAX_CHARS } from './format-batch.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
 
@@ -14,13 +16,14 @@ export const BOT_COMMANDS = [
   { command: 'positions', description: 'paper accounts: positions, cash, P&L' },
   { command: 'history', description: 'the last 10 decisions' },
   { command: 'next', description: 'last and next scheduled run of every policy' },
+  { command: 'strategies', description: 'strategies: allocation, last and next rebalance, sleeve P&L' },
   { command: 'pause', description: 'pause execution (all bots, or /pause <policy id>)' },
   { command: 'resume', description: 'resume execution (all bots, or /resume <policy id>)' },
   { command: 'help', description: 'what each command does' },
 ] as const;
 
 /**
- * /status, /pending, /positions, /history, /next (anyone allowlisted) and /pause, /resume (approvers): read from the
+ * /status, /pending, /positions, /history, /next, /strategies (anyone allowlisted) and /pause, /resume (approvers): read from the
  * store or the schedules, format, reply (split under 4,096 characters). Runs after `authorizedOnly`.
  */
 export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
@@ -53,6 +56,11 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   });
 
   composer.command('next', async (ctx) => reply(ctx, formatScheduleRows(await deps.nextRuns(), deps.userZone)));
+
+  composer.command('strategies', async (ctx) => {
+    const overviews = await strategyOverview(deps.store, ctx.match.trim() || undefined);
+    return reply(ctx, overviews.length > 0 ? overviews.map(formatStrategyOverviewShort).join('\n\n') : 'No strategies recorded yet.');
+  });
 
   composer.command('positions', (ctx) => {
     const now = deps.now();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { validatePolicy, type PolicyValidation } from '../policy/validate-policy.js';
 import type { PolicyRevision } from '../store/run-record.js';
 import { gitRevision } from './git-revision.js';
@@ -9,6 +9,8 @@ import { gitRevision } from './git-revision.js';
 export interface LoadedPolicyFile {
   /** The path as shown to the user (relative to the working directory). */
   readonly file: string;
+  /** The absolute path it was read from: files the policy names (signal files) are relative to its folder. */
+  readonly path: string;
   readonly text: string;
   readonly validation: PolicyValidation;
   /** Revision data without the policy id (unknown when the file is invalid). */
@@ -31,9 +33,9 @@ export async function loadPolicyFile(path: string, cwd: string = process.cwd()):
       warnings: [],
       errors: [{ code: 'UNREADABLE', severity: 'error', file, path: '', line: 1, col: 1, message: `cannot read the policy: ${reason}` }],
     };
-    return { file, text: '', validation, revision: { file, revision: 'unversioned', contentHash: '' } };
+    return { file, path: resolve(path), text: '', validation, revision: { file, revision: 'unversioned', contentHash: '' } };
   }
   const contentHash = createHash('sha256').update(text).digest('hex');
   const [validation, revision] = await Promise.all([Promise.resolve(validatePolicy({ file, text })), gitRevision(path)]);
-  return { file, text, validation, revision: { file, revision, contentHash } };
+  return { file, path: resolve(path), text, validation, revision: { file, revision, contentHash } };
 }

@@ -9,7 +9,7 @@ describe('ballast check', () => {
   it('should exit 0 for the bundled policies', async () => {
     const io = testIo(ROOT);
     expect(await main(['check'], io)).toBe(0);
-    expect(io.out()).toMatch(/3 policies valid/);
+    expect(io.out()).toMatch(/4 policies valid/);
   });
 
   it('should exit 1 and print file:line:col, path, message and the source line', async () => {

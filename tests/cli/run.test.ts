@@ -25,7 +25,7 @@ describe('ballast run (the main job)', () => {
     expect(io.out()).toMatch(/DEE-BOT \(defensive\)[\s\S]*cut_loss +exit +GE/);
     expect(io.out()).toMatch(/SHORGAN-BOT \(aggressive\)[\s\S]*take_profit +exit +MO/);
     const db = JSON.parse(await readFile(join(dir, '.ballast', 'ballast.json'), 'utf8'));
-    expect(db.runs.map((r: { policy: { policyId: string } }) => r.policy.policyId)).toEqual(['dee-bot', 'dow-index', 'shorgan-bot']);
+    expect(db.runs.map((r: { policy: { policyId: string } }) => r.policy.policyId)).toEqual(['dee-bot', 'dow-index', 'multi-factor', 'shorgan-bot']);
     expect(db.runs[0]).toMatchObject({ initiator: 'main-job', asOf: '2001-01-02', policy: { file: 'policies/dee-bot.yaml' } });
     expect(db.runs[0].policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(db.accounts['paper-dee'].openedAt).toBe(db.runs[0].evaluatedAt); // one clock: opened when the run evaluates
@@ -38,7 +38,7 @@ describe('ballast run (the main job)', () => {
     await main(['run', '--json'], second);
     const ids = (out: string) => JSON.parse(out).runs.map((r: { proposals: { id: string }[] }) => r.proposals.map((p) => p.id));
     expect(ids(second.out())).toEqual(ids(first.out()));
-    expect(JSON.parse(second.out()).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006']);
+    expect(JSON.parse(second.out()).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000005', 'run-000006', 'run-000007', 'run-000008']);
   });
 
   it('should keep running the other bots when one policy is invalid', async () => {
@@ -46,7 +46,7 @@ describe('ballast run (the main job)', () => {
     const io = testIo(dir);
     expect(await main(['run'], io)).toBe(1);
     expect(io.err()).toMatch(/policies\/broken\.yaml:6:5  exits\.stale\.days  unknown key `days`; did you mean `days_held`\?/);
-    expect(io.out()).toMatch(/3 runs recorded/);
+    expect(io.out()).toMatch(/4 runs recorded/);
   });
 });
 

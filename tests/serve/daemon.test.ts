@@ -96,7 +96,7 @@ describe('Daemon', () => {
     const reviewRules = new Set([...review.proposals, ...review.dropped.map((d) => d.proposal)].map((p) => p.ruleId));
     expect([...reviewRules].some((id) => id !== 'take_profit' && id !== 'cut_loss')).toBe(true);
     expect((await recordedRuns(store, { policyId: 'dee-bot' })).map((r) => r.slot?.key)).toEqual(['dee-bot/weekly_review/2026-11-28T16:55:00Z']);
-    expect(notifier.runs).toHaveLength(6);
+    expect(notifier.runs).toHaveLength(10); // shorgan-bot 5, dee-bot 1, multi-factor 4 (sessions 23, 24, 25 and 27)
     await daemon.stop();
   });
 
@@ -108,16 +108,23 @@ describe('Daemon', () => {
     await first.advanceTo('2026-11-16T22:00:00Z', () => a.daemon.idle()); // Monday's guards run at 16:30
     await a.daemon.stop();
     await a.store.close();
-    expect(a.store.listSlots().map((s) => [s.key, s.state])).toEqual([['shorgan-bot/daily_guards/2026-11-16T21:30:00Z', 'finished']]);
+    expect(a.store.listSlots().map((s) => [s.key, s.state])).toEqual([
+      ['shorgan-bot/daily_guards/2026-11-16T21:30:00Z', 'finished'],
+      ['multi-factor/after_close/2026-11-16T21:45:00Z', 'finished'],
+    ]);
 
     // Down Monday 17:00 → Thursday 18:00 New York: Tuesday, Wednesday and Thursday guards were missed.
     const second = new FakeClock('2026-11-19T23:00:00Z');
     const b = await w.daemon(second);
     const report = await b.daemon.start();
-    expect(report.outcomes.map((o) => [o.slot.key, o.status])).toEqual([['shorgan-bot/daily_guards/2026-11-19T21:30:00Z', 'finished']]);
+    expect(report.outcomes.map((o) => [o.slot.key, o.status]).sort()).toEqual([
+      ['multi-factor/after_close/2026-11-19T21:45:00Z', 'finished'],
+      ['shorgan-bot/daily_guards/2026-11-19T21:30:00Z', 'finished'],
+    ]);
     expect(report.decisions).toMatchObject([
       { policyId: 'dee-bot', scheduleId: 'weekly_review', reason: 'never_run' },
       { policyId: 'dow-index', scheduleId: 'monthly_rebalance', reason: 'never_run' },
+      { policyId: 'multi-factor', scheduleId: 'after_close', reason: 'caught_up', missed: 2 },
       { policyId: 'shorgan-bot', scheduleId: 'daily_guards', reason: 'caught_up', missed: 2 },
       { policyId: 'shorgan-bot', scheduleId: 'weekly_review', reason: 'never_run' },
     ]);
@@ -130,11 +137,12 @@ describe('Daemon', () => {
     await c.daemon.stop();
     await c.store.close();
     const onDisk = JSON.parse(await readFile(join(w.dataDir, 'ballast.json'), 'utf8'));
-    expect(Object.values(onDisk.slots)).toMatchObject([
+    const shorgan = Object.values(onDisk.slots).filter((s) => (s as { policyId: string }).policyId === 'shorgan-bot');
+    expect(shorgan).toMatchObject([
       { key: 'shorgan-bot/daily_guards/2026-11-16T21:30:00Z', state: 'finished', reason: 'on_time', runId: 'run-000001' },
-      { key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', state: 'finished', reason: 'caught_up', runId: 'run-000002', startedAt: '2026-11-19T23:00:00.000Z' },
+      { key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', state: 'finished', reason: 'caught_up', startedAt: '2026-11-19T23:00:00.000Z' },
     ]);
-    expect(onDisk.runs).toHaveLength(2);
+    expect(onDisk.runs).toHaveLength(4); // shorgan-bot and multi-factor, on time and caught up
   });
 
   it('should never rerun a slot whose run was interrupted (recorded as started before the run)', async () => {

@@ -5,6 +5,8 @@ import { inverseVolAllocation } from '../../src/strategy/allocation/inverse-vol-
 import { positiveSharpeWeights, sharpeAllocation } from '../../src/strategy/allocation/sharpe-allocation.js';
 import { covarianceMatrix } from '../../src/strategy/math/covariance-matrix.js';
 
+const f64 = (...values: number[]): Float64Array => Float64Array.from(values);
+
 function riskContributions(cov: Float64Array, w: Float64Array): number[] {
   const n = w.length;
   return Array.from(w, (wi, i) => {
@@ -42,7 +44,7 @@ describe('positiveSharpeWeights', () => {
 describe('sharpeAllocation', () => {
   it('should weigh trailing Sharpe ratios computed by hand', () => {
     // A: mean 0.02, sd 0.014142 → daily Sharpe 1.41421; B: mean 0.01, same sd → 0.70711; C: mean 0 → 0
-    const { weights, sharpes } = sharpeAllocation([[0.01, 0.03], [0, 0.02], [-0.01, 0.01]], 60, 2);
+    const { weights, sharpes } = sharpeAllocation([f64(0.01, 0.03), f64(0, 0.02), f64(-0.01, 0.01)], 60, 2);
     expect(sharpes[0]).toBeCloseTo(Math.SQRT2 * Math.sqrt(252), 10);
     expect(weights[0]).toBeCloseTo(2 / 3, 12);
     expect(weights[1]).toBeCloseTo(1 / 3, 12);
@@ -50,14 +52,14 @@ describe('sharpeAllocation', () => {
   });
 
   it('should count a Sharpe as 0 under min_returns returns', () => {
-    const { sharpes } = sharpeAllocation([[0.01, 0.03]], 60, 20);
+    const { sharpes } = sharpeAllocation([f64(0.01, 0.03)], 60, 20);
     expect(sharpes[0]).toBe(0);
   });
 });
 
 describe('inverseVolAllocation', () => {
   it('should weigh 1/σ over the window', () => {
-    const a = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0.01 : -0.01));
+    const a = Float64Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0.01 : -0.01));
     const b = a.map((r) => r * 2);
     const { weights } = inverseVolAllocation([a, b], 60, 20);
     expect(weights[0]).toBeCloseTo(2 / 3, 12);
@@ -65,15 +67,15 @@ describe('inverseVolAllocation', () => {
   });
 
   it('should take σ = 1 for a sleeve with fewer than 20 returns (note 003)', () => {
-    const a = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0.01 : -0.01)); // σ = 0.010260 (ddof 1)
+    const a = Float64Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0.01 : -0.01)); // σ = 0.010260 (ddof 1)
     const sigmaA = Math.sqrt((20 * 0.0001) / 19);
-    const { weights, vols } = inverseVolAllocation([a, [0.05, -0.05, 0.02]], 60, 20);
+    const { weights, vols } = inverseVolAllocation([a, f64(0.05, -0.05, 0.02)], 60, 20);
     expect(vols[1]).toBe(1);
     expect(weights[0]).toBeCloseTo(1 / sigmaA / (1 / sigmaA + 1), 12);
   });
 
   it('should be equal when no sleeve has 20 returns yet', () => {
-    expect(Array.from(inverseVolAllocation([[0.01], [0.5, 0.2]], 60, 20).weights)).toEqual([0.5, 0.5]);
+    expect(Array.from(inverseVolAllocation([f64(0.01), f64(0.5, 0.2)], 60, 20).weights)).toEqual([0.5, 0.5]);
   });
 });
 

@@ -3,7 +3,7 @@ import { dailyReturns } from '../../src/strategy/factors/daily-returns.js';
 import { durbinWatson } from '../../src/strategy/factors/durbin-watson.js';
 import { sampleExcessKurtosis } from '../../src/strategy/factors/kurtosis.js';
 import { momentum } from '../../src/strategy/factors/momentum.js';
-import { annualizedVolatility } from '../../src/strategy/factors/volatility.js';
+import { factorValue } from '../../src/strategy/signals/factor-value.js';
 
 describe('dailyReturns', () => {
   it('should give P_t / P_{t-1} - 1 over the window ending at the decision session', () => {
@@ -17,10 +17,11 @@ describe('dailyReturns', () => {
   });
 });
 
-describe('annualizedVolatility', () => {
-  it('should be the ddof-1 standard deviation times sqrt(252)', () => {
-    // mean 0.005; squared deviations 2.5e-5 + 2.25e-4 + 2.25e-4 + 2.5e-5 = 5e-4; / 3 × 252 = 0.042
-    expect(annualizedVolatility([0.01, -0.01, 0.02, 0])).toBeCloseTo(Math.sqrt(0.042), 14);
+describe('the volatility factor', () => {
+  it('should be the ddof-1 standard deviation of daily returns times sqrt(252)', () => {
+    // returns 0.01, −0.01, 0.02, 0: mean 0.005; squared deviations sum to 5e-4; / 3 × 252 = 0.042
+    const closes = Float64Array.from([100, 101, 99.99, 101.9898, 101.9898]);
+    expect(factorValue({ factor: 'volatility', lookback: 4, skip: 0 }, closes, 4, new Float64Array(4))).toBeCloseTo(Math.sqrt(0.042), 12);
   });
 });
 
@@ -38,22 +39,22 @@ describe('momentum', () => {
 describe('sampleExcessKurtosis', () => {
   it('should match the bias-corrected G2 estimator computed by hand', () => {
     // x = 1,2,3,4,10: mean 4, Σd² = 50, Σd⁴ = 1394; G2 = (4 / 6) × (5·6·1394 / 2500 − 12) = 3.152
-    expect(sampleExcessKurtosis([1, 2, 3, 4, 10])).toBeCloseTo(3.152, 12);
+    expect(sampleExcessKurtosis(Float64Array.from([1, 2, 3, 4, 10]))).toBeCloseTo(3.152, 12);
   });
 
   it('should be undefined (NaN) under 4 values', () => {
-    expect(sampleExcessKurtosis([1, 2, 3])).toBeNaN();
+    expect(sampleExcessKurtosis(Float64Array.from([1, 2, 3]))).toBeNaN();
   });
 });
 
 describe('durbinWatson', () => {
   it('should give 3 for perfectly alternating returns', () => {
     // e = 1, −1, 1, −1: Σ(Δe)² = 3 × 4 = 12, Σe² = 4
-    expect(durbinWatson([1, -1, 1, -1])).toBe(3);
+    expect(durbinWatson(Float64Array.from([1, -1, 1, -1]))).toBe(3);
   });
 
   it('should demean before summing, as statsmodels on residuals', () => {
     // 1,2,3,4 → e = −1.5, −0.5, 0.5, 1.5: Σ(Δe)² = 3, Σe² = 5
-    expect(durbinWatson([1, 2, 3, 4])).toBeCloseTo(0.6, 14);
+    expect(durbinWatson(Float64Array.from([1, 2, 3, 4]))).toBeCloseTo(0.6, 14);
   });
 });

@@ -59,7 +59,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     expect(await main(['run'], io)).toBe(0);
     expect(io.out()).toMatch(/1 Telegram message posted to chat 1001/);
     const [message] = server.messages(CHAT);
-    expect(message!.text).toMatch(/SHORGAN-BOT \(aggressive\) · run-000003[\s\S]*p-0c7cdbfb43  sell 6 T @ 13\.64 = 81\.84 · 6\.1% → 0\.0%/);
+    expect(message!.text).toMatch(/SHORGAN-BOT \(aggressive\) · run-000004[\s\S]*p-0c7cdbfb43  sell 6 T @ 13\.64 = 81\.84 · 6\.1% → 0\.0%/);
     expect(message!.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ['✅ Approve T', '❌ Reject T'], ['✅ Approve MO', '❌ Reject MO'], ['✅ Approve all', '❌ Reject all'],
     ]);

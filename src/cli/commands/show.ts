@@ -21,7 +21,7 @@ export async function showCommand(options: ShowOptions, io: CliIo): Promise<numb
     io.stdout(JSON.stringify(run, null, 2));
     return EXIT.ok;
   }
-  const evaluation = { ...run.inputs, asOf: run.asOf, proposals: run.proposals, dropped: run.dropped, metrics: run.metrics, rebalance: run.rebalance };
+  const evaluation = { ...run.inputs, asOf: run.asOf, proposals: run.proposals, dropped: run.dropped, metrics: run.metrics, rebalance: run.rebalance, strategies: run.strategies };
   const footer = `${run.id} · evaluated ${run.evaluatedAt} by ${run.initiator} · holdings ${run.inputs.holdingsFile} · prices ${run.inputs.pricesFile} · content ${run.policy.contentHash.slice(0, 12)}`;
   io.stdout(formatRunView({ policy: run.policySnapshot, file: run.policy.file, revision: run.policy.revision, evaluation, footer }));
   return EXIT.ok;

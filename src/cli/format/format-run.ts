@@ -4,6 +4,8 @@ import type { RunMetrics } from '../../engine/run-metrics.js';
 import type { Evaluation } from '../../engine/evaluate.js';
 import type { DroppedTrade } from '../../engine/rebalance/index.js';
 import type { Policy } from '../../policy/policy.js';
+import type { StrategyRunRecord } from '../../store/run-record.js';
+import { formatStrategyRun } from '../../text/format-strategy-run.js';
 
 /** What a run printout shows: the same for a fresh evaluation and for a recorded run (`ballast show`). */
 export interface RunView {
@@ -12,6 +14,7 @@ export interface RunView {
   readonly revision: string;
   readonly evaluation: Pick<Evaluation, 'asOf' | 'equity' | 'cash' | 'positions' | 'proposals' | 'dropped' | 'metrics'> & {
     readonly rebalance?: { readonly dropped: readonly DroppedTrade[] } | undefined;
+    readonly strategies?: StrategyRunRecord | undefined;
   };
   readonly footer: string;
 }
@@ -24,7 +27,8 @@ export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): strin
 
 /**
  * A run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal
- * with its reason beneath, then what the limits and rebalance constraints dropped, the metrics and a footer.
+ * with its reason beneath, then what the limits and rebalance constraints dropped, the strategies (which
+ * rebalanced and which held, the allocation, the netting), the metrics and a footer.
  */
 export function formatRunView({ policy, file, revision, evaluation, footer }: RunView): string {
   const lines: string[] = [];
@@ -38,7 +42,7 @@ export function formatRunView({ policy, file, revision, evaluation, footer }: Ru
       String(i + 1),
       p.id,
       p.ruleId,
-      p.action,
+      p.kind === 'entry' ? 'entry' : p.action,
       p.symbol,
       `${p.side} ${shares(p.quantity)}`,
       money(p.price),
@@ -66,6 +70,7 @@ export function formatRunView({ policy, file, revision, evaluation, footer }: Ru
     lines.push(`  rebalance trades dropped or cut by constraints (${plan.dropped.length}):`);
     for (const d of plan.dropped) lines.push(`    ${d.symbol.padEnd(6)} ${d.side.padEnd(4)} ${d.effect.padEnd(7)} ${d.constraint}: ${d.detail}`);
   }
+  if (evaluation.strategies) lines.push(...formatStrategyRun(evaluation.strategies, ccy));
   lines.push(`  ${formatMetrics(evaluation.metrics)}`);
   lines.push(`  ${footer}`);
   return lines.join('\n');

@@ -16,5 +16,6 @@ export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object 
     dropped: evaluation.dropped,
     rebalance: evaluation.rebalance ? { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } : null,
     metrics: evaluation.metrics,
+    strategies: run?.strategies ?? (evaluation.strategies ? { ...evaluation.strategies, marks: undefined, state: undefined } : null),
   };
 }

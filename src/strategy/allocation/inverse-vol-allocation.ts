@@ -1,4 +1,4 @@
-import { sampleVariance } from '../math/moments.js';
+import { sampleStandardDeviation } from '../../replay/metrics/moments.js';
 
 /**
  * Inverse-volatility (risk parity) allocation, w_i = σ_i⁻¹ / Σ_j σ_j⁻¹ (ffn `calc_inv_vol_weights`; note 003,
@@ -8,16 +8,13 @@ import { sampleVariance } from '../math/moments.js';
  *
  * @param returns daily returns of each strategy's sleeve, oldest first.
  */
-export function inverseVolAllocation(returns: readonly ArrayLike<number>[], lookback: number, minReturns: number): { weights: Float64Array; vols: Float64Array } {
-  const n = returns.length;
-  const vols = new Float64Array(n);
+export function inverseVolAllocation(returns: readonly Float64Array[], lookback: number, minReturns: number): { weights: Float64Array; vols: Float64Array } {
+  const vols = Float64Array.from(returns, (r) => {
+    const window = r.subarray(Math.max(0, r.length - lookback));
+    const sigma = window.length >= Math.max(2, minReturns) ? sampleStandardDeviation(window) : NaN;
+    return sigma > 0 ? sigma : 1;
+  });
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const r = returns[i]!;
-    const from = Math.max(0, r.length - lookback);
-    const sigma = r.length - from >= Math.max(2, minReturns) ? Math.sqrt(sampleVariance(r, from, r.length)) : NaN;
-    vols[i] = sigma > 0 ? sigma : 1;
-    total += 1 / vols[i]!;
-  }
-  return { weights: Float64Array.from(vols, (v) => 1 / v / total), vols };
+  for (const v of vols) total += 1 / v;
+  return { weights: vols.map((v) => 1 / v / total), vols };
 }

@@ -8,7 +8,7 @@ import { sharpeAllocation } from './sharpe-allocation.js';
 /** What an allocation method is computed from: per strategy (same order), its sleeve returns and fixed percent. */
 export interface AllocationInputs {
   /** Daily returns of each strategy's sleeve, oldest first (at most the last `lookback` are read). */
-  readonly returns: readonly ArrayLike<number>[];
+  readonly returns: readonly Float64Array[];
   /** `allocation_pct` of each strategy (method `fixed`). */
   readonly fixedPct: readonly (number | undefined)[];
 }
@@ -26,7 +26,7 @@ function equal(n: number): Float64Array {
   return new Float64Array(n).fill(1 / n);
 }
 
-function erc(section: AllocationPolicy, returns: readonly ArrayLike<number>[]): AllocationProposal {
+function erc(section: AllocationPolicy, returns: readonly Float64Array[]): AllocationProposal {
   const n = returns.length;
   const count = Math.min(section.lookback, ...returns.map((r) => r.length));
   if (count < Math.max(2, section.min_returns)) {

@@ -1,16 +1,14 @@
-import { mean, SESSIONS_PER_YEAR, sampleVariance } from '../math/moments.js';
+import { sharpeRatio } from '../../replay/metrics/index.js';
 
 /**
  * Annualized Sharpe ratio of the last `lookback` daily returns (risk-free rate 0): mean / std(ddof 1) × √252
- * (TECH-NOTES "Metric conventions"). 0 with fewer than `minReturns` returns or zero volatility (note 003:
- * "if len(returns) < 20: sharpe = 0").
+ * (TECH-NOTES "Metric conventions", the replay's {@link sharpeRatio}). 0 with fewer than `minReturns` returns or
+ * zero volatility (note 003: "if len(returns) < 20: sharpe = 0").
  */
-export function trailingSharpe(returns: ArrayLike<number>, lookback: number, minReturns: number): number {
-  const to = returns.length;
-  const from = Math.max(0, to - lookback);
-  if (to - from < Math.max(2, minReturns)) return 0;
-  const sd = Math.sqrt(sampleVariance(returns, from, to));
-  return sd > 0 ? (mean(returns, from, to) / sd) * Math.sqrt(SESSIONS_PER_YEAR) : 0;
+export function trailingSharpe(returns: Float64Array, lookback: number, minReturns: number): number {
+  const window = returns.subarray(Math.max(0, returns.length - lookback));
+  if (window.length < Math.max(2, minReturns)) return 0;
+  return sharpeRatio(window, 0) ?? 0;
 }
 
 /**
@@ -33,7 +31,7 @@ export function positiveSharpeWeights(sharpes: ArrayLike<number>): { weights: Fl
  *
  * @param returns daily returns of each strategy's sleeve, oldest first.
  */
-export function sharpeAllocation(returns: readonly ArrayLike<number>[], lookback: number, minReturns: number): { weights: Float64Array; sharpes: Float64Array; fallback: boolean } {
+export function sharpeAllocation(returns: readonly Float64Array[], lookback: number, minReturns: number): { weights: Float64Array; sharpes: Float64Array; fallback: boolean } {
   const sharpes = Float64Array.from(returns, (r) => trailingSharpe(r, lookback, minReturns));
   return { ...positiveSharpeWeights(sharpes), sharpes };
 }

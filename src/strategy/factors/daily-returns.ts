@@ -6,12 +6,13 @@
  * @param closes daily closes of one symbol, base currency, aligned with the price panel's dates.
  * @param end index of the decision session in `closes`.
  * @param count number of returns wanted (≥ 1); needs `count + 1` closes.
- * @param out optional buffer of length ≥ `count` to fill instead of allocating (hot loops reuse one).
+ * @param out optional buffer of length ≥ `count` to fill instead of allocating (hot loops reuse one); the result is
+ *   its first `count` values.
  */
 export function dailyReturns(closes: Float64Array, end: number, count: number, out?: Float64Array): Float64Array | undefined {
   const start = end - count;
   if (start < 0 || end >= closes.length) return undefined;
-  const returns = out ?? new Float64Array(count);
+  const returns = out ? out.subarray(0, count) : new Float64Array(count);
   let previous = closes[start]!;
   if (!(previous > 0)) return undefined;
   for (let i = 0; i < count; i++) {

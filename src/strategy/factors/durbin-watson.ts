@@ -1,4 +1,4 @@
-import { mean } from '../math/moments.js';
+import { mean } from '../../replay/metrics/moments.js';
 
 /**
  * Durbin-Watson statistic of demeaned daily returns, as statsmodels `durbin_watson(resids)` applied to
@@ -9,11 +9,12 @@ import { mean } from '../math/moments.js';
  * Near 2: no first-order autocorrelation; toward 0: positive autocorrelation (trending); toward 4: negative
  * (mean-reverting). NaN with fewer than 2 values or zero variance.
  *
- * @param returns daily returns; only `returns[0..count)` is read.
+ * @param returns daily returns.
  */
-export function durbinWatson(returns: ArrayLike<number>, count: number = returns.length): number {
+export function durbinWatson(returns: Float64Array): number {
+  const count = returns.length;
   if (count < 2) return NaN;
-  const m = mean(returns, 0, count);
+  const m = mean(returns);
   let previous = returns[0]! - m;
   let denominator = previous * previous;
   let numerator = 0;

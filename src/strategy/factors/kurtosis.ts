@@ -1,4 +1,4 @@
-import { mean } from '../math/moments.js';
+import { mean } from '../../replay/metrics/moments.js';
 
 /**
  * Sample excess kurtosis, bias-corrected (the G2 estimator of Joanes & Gill 1998; pandas `Series.kurt()`, Excel
@@ -8,12 +8,12 @@ import { mean } from '../math/moments.js';
  *
  * 0 for a normal distribution; fat tails give positive values. NaN with fewer than 4 values or zero variance.
  *
- * @param values the sample (daily returns); only `values[0..count)` is read.
+ * @param values the sample (daily returns).
  */
-export function sampleExcessKurtosis(values: ArrayLike<number>, count: number = values.length): number {
-  const n = count;
+export function sampleExcessKurtosis(values: Float64Array): number {
+  const n = values.length;
   if (n < 4) return NaN;
-  const m = mean(values, 0, n);
+  const m = mean(values);
   let s2 = 0;
   let s4 = 0;
   for (let i = 0; i < n; i++) {

@@ -3,12 +3,13 @@ import { dailyReturns } from '../factors/daily-returns.js';
 import { durbinWatson } from '../factors/durbin-watson.js';
 import { sampleExcessKurtosis } from '../factors/kurtosis.js';
 import { momentum } from '../factors/momentum.js';
-import { annualizedVolatility } from '../factors/volatility.js';
+import { annualizedVolatility } from '../../replay/metrics/index.js';
 
 /**
  * The value of a built-in factor for one symbol at the decision session `end`, or undefined when the window has a
- * missing close or starts before the data: volatility and kurtosis and Durbin-Watson over the last `lookback` daily
- * returns, momentum over `lookback` sessions ending `skip` sessions back.
+ * missing close or starts before the data: volatility (std(r, ddof 1) × √252, the replay's `annualizedVolatility`),
+ * kurtosis and Durbin-Watson over the last `lookback` daily returns, momentum over `lookback` sessions ending `skip`
+ * sessions back.
  *
  * @param scratch a buffer of length ≥ `signal.lookback`, reused across symbols so the hot loop does not allocate.
  */
@@ -18,10 +19,10 @@ export function factorValue(signal: FactorSignal, closes: Float64Array, end: num
   if (returns === undefined) return undefined;
   const value =
     signal.factor === 'volatility'
-      ? annualizedVolatility(returns, signal.lookback)
+      ? (annualizedVolatility(returns) ?? NaN)
       : signal.factor === 'kurtosis'
-        ? sampleExcessKurtosis(returns, signal.lookback)
-        : durbinWatson(returns, signal.lookback);
+        ? sampleExcessKurtosis(returns)
+        : durbinWatson(returns);
   return Number.isFinite(value) ? value : undefined;
 }
 

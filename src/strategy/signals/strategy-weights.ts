@@ -1,7 +1,7 @@
 import type { FactorSignal, StrategyPolicy } from '../../policy/policy.js';
 import type { PriceHistory } from '../../market/price-history.js';
 import { dailyReturns } from '../factors/daily-returns.js';
-import { annualizedVolatility } from '../factors/volatility.js';
+import { annualizedVolatility } from '../../replay/metrics/index.js';
 import { defaultRank, factorValue } from './factor-value.js';
 import { rankAndSelect, type Scored } from './rank-and-select.js';
 import { signalAsOf, type SignalFile } from './signal-file.js';
@@ -33,7 +33,7 @@ function volatilityOver(history: PriceHistory, lookback: number, scratch: Float6
   return (symbol) => {
     const closes = history.panel.closes.get(symbol);
     const returns = closes && dailyReturns(closes, history.index, lookback, scratch);
-    return returns ? annualizedVolatility(returns, lookback) : undefined;
+    return returns ? (annualizedVolatility(returns) ?? undefined) : undefined;
   };
 }
 

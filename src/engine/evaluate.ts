@@ -1,3 +1,4 @@
+import { FatalError } from '../errors.js';
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { DateTime } from 'luxon';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
@@ -144,7 +145,7 @@ export async function evaluate(
 
 function runStrategies(policy: Policy, market: MarketSnapshot, equity: number, state: StrategyState | undefined): StrategyStep {
   if (market.history === undefined) {
-    throw new Error(`evaluate: policy ${policy.id} has strategies, so its market snapshot needs the price history (see snapshotForPolicy)`);
+    throw new FatalError('INTERNAL', `evaluate: policy ${policy.id} has strategies, so its market snapshot needs the price history`, 'build it with snapshotForPolicy; please report this as a bug');
   }
   return stepStrategies({ policy, history: market.history, signalFiles: market.signals ?? new Map(), accountEquity: equity, state });
 }

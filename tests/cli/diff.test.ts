@@ -38,7 +38,7 @@ describe('ballast diff', () => {
     expect(out).toMatch(/^shorgan-bot +exits\.take_profit\.gain_pct +30% → 35%$/m);
     expect(out).toMatch(/^dee-bot +limits\.min_trade_value +500 USD → 750 USD$/m);
     expect(out).not.toMatch(/^dow-index/m);
-    expect(out.split('\n').at(-1)).toBe('2 policies changed in meaning, 1 unchanged');
+    expect(out.split('\n').at(-1)).toBe('2 policies changed in meaning, 2 unchanged');
     const json = await diff('HEAD~1..HEAD', '--json', 'shorgan-bot');
     expect(json.code).toBe(2);
     expect(JSON.parse(json.out)).toMatchObject({
@@ -58,7 +58,7 @@ describe('ballast diff', () => {
     const { code, out } = await diff();
     expect(code).toBe(0);
     expect(out).toMatch(/^dee-bot +no change in meaning/m);
-    expect(out).toContain('0 policies changed in meaning, 3 unchanged');
+    expect(out).toContain('0 policies changed in meaning, 4 unchanged');
   });
 
   it('should ignore a comment-only and formatting edit, and exit 0', async () => {
@@ -124,7 +124,7 @@ describe('ballast diff', () => {
     expect(code).toBe(2);
     expect(out).toMatch(/^### Ballast policy diff: `main \([0-9a-f]+\)` → working tree$/m);
     expect(out).toContain('| `exits.take_profit.gain_pct` | 20% | 30% |');
-    expect(out).toContain('Unchanged in meaning: `dow-index`, `shorgan-bot`.');
+    expect(out).toContain('Unchanged in meaning: `dow-index`, `multi-factor`, `shorgan-bot`.');
     expect((await diff('--base', 'main', 'HEAD')).code).toBe(2);
     expect((await diff('--base', 'main', 'main')).code).toBe(0);
   });

@@ -62,7 +62,7 @@ describe('errors a user can cause print one actionable line, never a stack trace
   it('should check every policy in a folder given to check', async () => {
     const io = testIo(dir);
     expect(await main(['check', 'policies/'], io)).toBe(0);
-    expect(io.out()).toMatch(/ok {2}policies\/dee-bot\.yaml[\s\S]*3 policies valid/);
+    expect(io.out()).toMatch(/ok {2}policies\/dee-bot\.yaml[\s\S]*4 policies valid/);
   });
 
   it('should say which data folder cannot be written, and how to choose another', async () => {

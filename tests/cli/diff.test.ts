@@ -23,9 +23,10 @@ describe('ballast diff', () => {
   });
   afterEach(async () => repo.remove());
 
+  /** `ballast diff` without the replays (tests/cli/diff-impact.test.ts covers those). */
   async function diff(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const io = testIo(repo.dir);
-    const code = await main(['diff', ...args], io);
+    const code = await main(['diff', '--no-impact', ...args], io);
     return { code, out: io.out(), err: io.err() };
   }
 
@@ -141,7 +142,7 @@ describe('ballast diff', () => {
     expect((await diff('no-such-policy')).code).toBe(1);
     const outside = await mkdtemp(join(tmpdir(), 'ballast-not-git-'));
     const io = testIo(outside);
-    expect(await main(['diff'], io)).toBe(1);
+    expect(await main(['diff', '--no-impact'], io)).toBe(1);
     expect(io.err()).toMatch(/not in a git repository/);
     await rm(outside, { recursive: true, force: true });
   });

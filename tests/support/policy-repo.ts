@@ -6,7 +6,10 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '../..');
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Reviewer', GIT_AUTHOR_EMAIL: 'reviewer@example.com', GIT_COMMITTER_NAME: 'Reviewer', GIT_COMMITTER_EMAIL: 'reviewer@example.com' };
 
-/** A throwaway git repository holding a copy of the bundled policies (without their tests), committed on `main`. */
+/**
+ * A throwaway git repository holding a copy of the bundled policies (without their tests) and example data, committed
+ * on `main`.
+ */
 export interface PolicyRepo {
   readonly dir: string;
   /** Runs git in the repository and returns its output. */
@@ -22,6 +25,7 @@ export interface PolicyRepo {
 export async function policyRepo(): Promise<PolicyRepo> {
   const dir = await mkdtemp(join(tmpdir(), 'ballast-diff-'));
   await cp(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true, filter: (src) => !src.includes(join('policies', 'tests')) });
+  await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
   git('init', '--quiet', '--initial-branch=main');
   const commit = (message: string): void => {

@@ -4,8 +4,10 @@ import { changePath } from '../../policy-diff/policy-change.js';
 import { diffPolicySets, type PolicyDiff, type PolicySetDiff } from '../../policy-diff/diff-policy-sets.js';
 import { policySourcesAt, resolveCommit } from '../../workspace/git-policy-sources.js';
 import type { CliIo } from '../cli-io.js';
+import { diffImpact, type ImpactRequest } from '../diff-impact.js';
 import { EXIT } from '../exit-codes.js';
 import { formatPolicyDiff, formatPolicyDiffMarkdown, type DiffLabels } from '../../text/format-policy-diff.js';
+import { formatPolicyImpact, formatPolicyImpactMarkdown } from '../../text/format-policy-impact.js';
 import { policyValueText } from '../../text/policy-value-text.js';
 
 /** Options of `ballast diff`. */
@@ -18,6 +20,9 @@ export interface DiffOptions {
   readonly policies: string;
   readonly markdown: boolean;
   readonly json: boolean;
+  /** Replay both revisions of every changed policy and show what they would have done differently. */
+  readonly impact: boolean;
+  readonly replay: ImpactRequest;
 }
 
 /** Version of the `--json` output, as terraform's plan JSON carries one; bumped when a field changes meaning. */
@@ -36,8 +41,10 @@ interface Revision {
  * `ballast diff [BASE] [HEAD] [policy…]`: what a change to the policies means. Compares the effective policies
  * (defaults filled in) of two git revisions, by default `HEAD` against the working tree (`--base main` for a pull
  * request), and prints each change in the policy's terms and units; `--markdown` for a pull-request comment, `--json`
- * with a `format_version`. Exit 0 when nothing changed in meaning, {@link DIFF_HAS_CHANGES} (2) when something did,
- * 1 on an error (not a git repository, an unknown revision, a policy that does not validate).
+ * with a `format_version`. With `impact`, both revisions of every policy changed in meaning are replayed over the
+ * same history (`replay`: by default the last two years of the bundled prices) and the proposals that differ and
+ * the metric deltas are added. Exit 0 when nothing changed in meaning, {@link DIFF_HAS_CHANGES} (2) when something
+ * did, 1 on an error (not a git repository, an unknown revision, a policy that does not validate, a failed replay).
  */
 export async function diffCommand(options: DiffOptions, io: CliIo): Promise<number> {
   const { base, head, filters } = await revisions(options, io.cwd);
@@ -45,9 +52,11 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
   const [before, after] = await Promise.all([policySourcesAt(base.commit, dir, io.cwd), policySourcesAt(head.commit, dir, io.cwd)]);
   const diff = only(diffPolicySets(before, after), filters, io.cwd);
   const labels: DiffLabels = { base: label(base), head: label(head) };
-  if (options.json) io.stdout(JSON.stringify(diffJson(diff, base, head), null, 2));
-  else io.stdout(options.markdown ? formatPolicyDiffMarkdown(diff, labels) : formatPolicyDiff(diff, labels));
-  if (diff.invalid.length > 0) return EXIT.problems;
+  const impact = options.impact ? await diffImpact(diff, options.replay, io) : undefined;
+  if (options.json) io.stdout(JSON.stringify({ ...diffJson(diff, base, head), impact: impact ?? null }, null, 2));
+  else if (options.markdown) io.stdout(formatPolicyDiffMarkdown(diff, labels) + (impact ? formatPolicyImpactMarkdown(impact) : ''));
+  else io.stdout(formatPolicyDiff(diff, labels) + (impact ? `\n${formatPolicyImpact(impact)}` : ''));
+  if (diff.invalid.length > 0 || impact?.policies.some((p) => 'error' in p)) return EXIT.problems;
   return diff.changed ? DIFF_HAS_CHANGES : EXIT.ok;
 }
 
@@ -90,7 +99,7 @@ function label(revision: Revision): string {
   return revision.commit.startsWith(revision.name) ? revision.commit : `${revision.name} (${revision.commit})`;
 }
 
-function diffJson(diff: PolicySetDiff, base: Revision, head: Revision): unknown {
+function diffJson(diff: PolicySetDiff, base: Revision, head: Revision): Record<string, unknown> {
   return {
     format_version: DIFF_FORMAT_VERSION,
     base: { revision: base.name, commit: base.commit },

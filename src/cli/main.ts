@@ -7,7 +7,7 @@ import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
-import { replayCommand } from './commands/replay.js';
+import { readCapital, replayCommand } from './commands/replay.js';
 import type { FillTiming } from '../replay/replay-result.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--to <date>', 'impact: last session to replay, YYYY-MM-DD (default: the last date of the prices)').argParser(dateOf('--to')))
     .option('--prices <csv>', 'impact: price panel CSV (default: the bundled prices)')
     .option('--holdings <csv>', 'impact: start both replays from these holdings (default: the policy\'s example holdings bought at the first close)')
-    .addOption(new Option('--capital <amount>', 'impact: start both replays from this much cash instead').argParser(amount))
+    .addOption(new Option('--capital <amount>', 'impact: start both replays from this much cash instead').argParser(readCapital))
     .addOption(new Option('--fill <timing>', 'impact: when replayed decisions fill').choices(['next-close', 'same-close']))
     .option('--examples <dir>', 'example data folder (prices/, holdings/<policy id>.csv)', 'examples')
     .action(async (args: string[], opts: { base?: string; policies: string; markdown?: boolean; json?: boolean; impact: boolean; from?: string; to?: string; prices?: string; holdings?: string; capital?: number; fill?: FillTiming; examples: string }) => {
@@ -272,13 +272,6 @@ function timeZone(value: string): string {
 }
 
 const date = dateOf('--as-of');
-
-/** A parser of an amount of money: a positive number, `_` allowed between digits (`100_000`). */
-function amount(value: string): number {
-  const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new UsageError(`"${value}" is not an amount; write the starting cash in base currency, e.g. 100000`);
-  return parsed;
-}
 
 /** A parser of a date option that refuses anything but a real `YYYY-MM-DD`, naming the option. */
 function dateOf(flag: string): (value: string) => string {

@@ -85,7 +85,8 @@ function shown(cwd: string, dir: string): string {
   return path === '' || path.startsWith('..') ? dir : path;
 }
 
-function readCapital(text: string): number {
+/** Parses `--capital` (`100000`, `100_000`): a positive amount in base currency. Throws `ReplayError` `REPLAY_BAD_CAPITAL`. */
+export function readCapital(text: string): number {
   const capital = Number(text.replace(/_/g, ''));
   if (!Number.isFinite(capital) || capital <= 0) throw new ReplayError('REPLAY_BAD_CAPITAL', `--capital ${text} is not an amount`, 'write the starting cash in base currency, e.g. --capital 100000');
   return capital;

@@ -17,6 +17,27 @@ export interface DecisionResult {
   readonly record: ProposalRecord;
 }
 
+/**
+ * What a batch decision did with one proposal id, in order: `result` (decided, already decided or expired), `refused`
+ * (unknown id, paused, replayed: an `ApprovalError` safe to show), `stopped` (an accounting invariant broke while
+ * executing it: the policy is paused and the batch stops) or `skipped` (not tried because the batch stopped earlier).
+ */
+export type BatchOutcome =
+  | { readonly id: string; readonly kind: 'result'; readonly result: DecisionResult }
+  | { readonly id: string; readonly kind: 'refused'; readonly error: ApprovalError }
+  | { readonly id: string; readonly kind: 'stopped'; readonly error: AccountingInvariantError }
+  | { readonly id: string; readonly kind: 'skipped' };
+
+/**
+ * Which open proposals "all" means: every one, or those of one policy or one run. `nonce` is the run's nonce a
+ * Telegram "Approve all" button carried: it must be the run's current one, else the whole batch is refused as replayed.
+ */
+export interface AllScope {
+  readonly policyId?: string;
+  readonly runId?: string;
+  readonly nonce?: string;
+}
+
 /** Optional checks on a decision: the nonce and message the caller's button carried (Telegram). */
 export interface DecisionContext {
   /** Must equal the current record's nonce, else `REPLAYED`. */
@@ -64,6 +85,44 @@ export class ApprovalService {
   /** Rejects a pending proposal. Throws `ApprovalError` `UNKNOWN_PROPOSAL`, `REPLAYED`. */
   async reject(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
     return this.#done(this.#decide(proposalId, 'reject', actor, now, context));
+  }
+
+  /**
+   * Decides each id in order (approve or reject, as `actor` at `now`) and says what happened to each; never throws
+   * for one id's refusal. An accounting invariant violation stops the batch: that id is `stopped`, the rest `skipped`.
+   */
+  async decideEach(decision: 'approve' | 'reject', ids: readonly string[], actor: Actor, now: Date): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = [];
+    for (const id of ids) {
+      if (outcomes.at(-1)?.kind === 'stopped' || outcomes.at(-1)?.kind === 'skipped') {
+        outcomes.push({ id, kind: 'skipped' });
+        continue;
+      }
+      try {
+        outcomes.push({ id, kind: 'result', result: decision === 'approve' ? await this.approve(id, actor, now) : await this.reject(id, actor, now) });
+      } catch (error) {
+        if (error instanceof ApprovalError) outcomes.push({ id, kind: 'refused', error });
+        else if (error instanceof AccountingInvariantError) outcomes.push({ id, kind: 'stopped', error });
+        else throw error;
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * "Approve all" / "Reject all": expires what is due, then decides every pending proposal in `scope` with
+   * {@link decideEach}, oldest first. Returns no outcomes when nothing is pending. Throws `ApprovalError` `REPLAYED`
+   * (and stores the refusal) when `scope.nonce` is not the run's current nonce.
+   */
+  async decideAll(decision: 'approve' | 'reject', scope: AllScope, actor: Actor, now: Date): Promise<BatchOutcome[]> {
+    await this.expireDue(now);
+    const inScope = this.#store.proposalRecords(scope.policyId === undefined ? {} : { policyId: scope.policyId }).filter((r) => scope.runId === undefined || r.runId === scope.runId);
+    if (scope.nonce !== undefined && inScope[0]?.nonce !== scope.nonce) {
+      await this.recordRefusal({ at: now.toISOString(), reason: 'replayed', actorId: actor.id, channel: actor.channel, detail: `${decision} all of ${scope.runId ?? 'every run'}: nonce is not the run's` });
+      throw new ApprovalError('REPLAYED', 'This button belongs to another batch.', 'Use the latest message or `ballast pending`.');
+    }
+    const pending = inScope.filter((r) => r.status === 'pending').map((r) => r.proposal.id);
+    return this.decideEach(decision, pending, actor, now);
   }
 
   /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log. */

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { BallastError, fileAccessError, InputError, InvalidPolicyError, isSystemError, UsageError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-import { formatDiagnostics } from './format/format-diagnostics.js';
+import { formatDiagnostics } from '../text/format-diagnostics.js';
 
 /**
  * Prints an error that ended a command and returns the exit code; never throws, never prints a stack trace unless

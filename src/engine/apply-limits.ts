@@ -1,6 +1,6 @@
 import type { Limits } from '../policy/policy.js';
 import type { Candidate, DroppedProposal } from './candidate.js';
-import { money } from './format-numbers.js';
+import { money } from '../text/numbers.js';
 import type { Proposal } from './proposal.js';
 import { compareCandidates } from './rank-candidates.js';
 

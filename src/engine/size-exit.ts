@@ -3,7 +3,7 @@ import type { Policy } from '../policy/policy.js';
 import { stableHash } from '../util/stable-hash.js';
 import { roundDown, roundMoney, roundUp } from '../util/round.js';
 import type { Candidate } from './candidate.js';
-import { money, pct, shares } from './format-numbers.js';
+import { money, pct, shares } from '../text/numbers.js';
 import type { PositionFacts } from './position-facts.js';
 import type { ProposalKind } from './proposal.js';
 

@@ -1,5 +1,5 @@
 import type { Combination } from '../strategy/combine-targets.js';
-import { formatPct } from './rebalance/format-numbers.js';
+import { formatPct } from '../text/numbers.js';
 
 /**
  * Why a symbol has the target it has, for a proposal's reason: "target 12.5% = volatility 9% + dw_factor 7% −

@@ -1,5 +1,5 @@
 import type { ApprovalService } from '../approval/approval-service.js';
-import { describeTrade } from '../approval/describe-record.js';
+import { describeTrade } from '../text/describe-record.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
 import type { RunNotifier } from './run-notifier.js';

@@ -1,6 +1,8 @@
-import { formatSubmission, type DecideHint } from '../cli/format/format-submission.js';
+import { formatSubmission, type DecideHint } from '../text/format-submission.js';
 import type { Submission } from '../run/submit-for-approval.js';
-import { formatDiagnostic, type Diagnostic } from '../policy/diagnostic.js';
+import type { Diagnostic } from '../policy/diagnostic.js';
+import { describeInvalidPolicy } from '../text/describe-invalid-policy.js';
+import { describeScheduledRun } from '../text/describe-scheduled-run.js';
 import type { Slot } from '../schedule/schedule.js';
 import type { RunRecord } from '../store/run-record.js';
 
@@ -31,9 +33,7 @@ export interface RunNotifier {
 export function consoleNotifier(hint: DecideHint, out: (line: string) => void, err: (line: string) => void = out): RunNotifier {
   return {
     async runFinished(run, submission) {
-      const slot = run.slot ? `${run.slot.key}` : run.id;
-      const trades = run.proposals.map((p) => `${p.ruleId} ${p.action} ${p.symbol} ${p.side} ${p.quantity}`).join('; ');
-      out(`ran ${slot} as ${run.id} · ${run.policy.file} @ ${run.policy.revision} · prices as of ${run.asOf} · ${run.proposals.length} proposal${run.proposals.length === 1 ? '' : 's'}${trades ? `: ${trades}` : ''}${run.dropped.length ? ` · ${run.dropped.length} dropped by limits` : ''}`);
+      out(describeScheduledRun(run));
       const approvals = formatSubmission(run.policySnapshot, run.proposals.length, submission, hint);
       if (approvals) out(approvals);
     },
@@ -62,13 +62,4 @@ export function combineNotifiers(notifiers: readonly RunNotifier[], onError: (er
     policyInvalid: (file, diagnostics, kept) => each((n) => n.policyInvalid(file, diagnostics, kept)),
     runFailed: (slot, error) => each((n) => n.runFailed?.(slot, error)),
   };
-}
-
-/**
- * The report of an invalid policy edit, for the console and Telegram: which revision keeps running (or that the
- * policy is not scheduled), then one `file:line:col  path  message` line per problem.
- */
-export function describeInvalidPolicy(file: string, diagnostics: readonly Diagnostic[], kept: string | undefined): string {
-  const head = kept === undefined ? `${file} is invalid and not scheduled; fix it and save:` : `${file} is invalid; revision ${kept} keeps running until it is fixed:`;
-  return [head, ...diagnostics.map((d) => formatDiagnostic(d))].join('\n');
 }

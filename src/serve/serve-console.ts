@@ -1,8 +1,8 @@
 import type { ApprovalService } from '../approval/approval-service.js';
 import type { Actor, ProposalRecord } from '../approval/proposal-record.js';
-import { decideEach } from '../cli/decide-each.js';
-import type { DecideHint } from '../cli/format/format-submission.js';
-import { formatPending } from '../cli/format/format-pending.js';
+import { formatPending } from '../text/format-pending.js';
+import { describeOutcome } from '../text/describe-outcome.js';
+import { SERVE_CONSOLE_HELP } from '../text/serve-console-help.js';
 import type { Store } from '../store/store.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
@@ -20,22 +20,6 @@ export interface ServeConsoleDeps {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
 }
-
-/** How the console under `ballast serve` decides: commands typed into the running daemon. */
-export const SERVE_DECIDE_HINT: DecideHint = {
-  decide: (ids) => `type here: approve ${ids.join(' ')}   (or: approve all · reject <id…>)`,
-  pending: 'type `pending` here',
-};
-
-const HELP = [
-  'commands (type while ballast serve runs):',
-  '  pending                   proposals waiting for a decision',
-  '  approve <id…> | all       approve and execute on paper at the re-checked price',
-  '  reject <id…> | all        reject',
-  '  next                      last and next run of every schedule',
-  '  help                      this list',
-  'Ctrl-C stops serve after the run in progress.',
-].join('\n');
 
 const VERBS = ['pending', 'approve', 'reject', 'next', 'help'];
 
@@ -62,7 +46,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
     case '':
       return;
     case 'help':
-      deps.out(HELP);
+      deps.out(SERVE_CONSOLE_HELP);
       return;
     case 'next':
       deps.out(deps.next());
@@ -79,15 +63,14 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
         deps.err(`${verb} needs proposal ids or "all": ${verb} p-0123456789 p-abcdef0123 | ${verb} all`);
         return;
       }
-      await deps.service.expireDue(now);
-      const ids = args.length === 1 && args[0] === 'all' ? deps.store.proposalRecords({ openAt: now }).map((r) => r.proposal.id) : args;
-      if (ids.length === 0) {
+      const outcomes = args.length === 1 && args[0] === 'all' ? await deps.service.decideAll(verb, {}, deps.actor, now) : await deps.service.decideEach(verb, args, deps.actor, now);
+      if (outcomes.length === 0) {
         deps.out('no proposals pending');
         return;
       }
-      await decideEach(deps.service, verb, ids, deps.actor, now, { out: deps.out, err: deps.err });
-      const decided = deps.store.proposalRecords().filter((r) => ids.includes(r.proposal.id));
-      await deps.decided?.(decided);
+      for (const { ok, line } of outcomes.map(describeOutcome)) (ok ? deps.out : deps.err)(line);
+      const ids = outcomes.map((o) => o.id);
+      await deps.decided?.(deps.store.proposalRecords().filter((r) => ids.includes(r.proposal.id)));
       return;
     }
     default: {

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { AccountingInvariantError, ApprovalError } from '../errors.js';
-import type { DecisionResult } from '../approval/approval-service.js';
+import type { BatchOutcome, DecisionResult } from '../approval/approval-service.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import { verifyCallback, type CallbackPayload } from './callback-data.js';
 import { refreshMessages } from './refresh-messages.js';
@@ -25,22 +25,24 @@ export function approvalComposer(deps: TelegramDeps): Composer<BallastContext> {
     if (payload === undefined) return refuse('forged', 'callback data failed verification', 'This button is not valid; nothing was done.');
     if (role !== 'approver') return refuse('forbidden', `viewer pressed ${payload.op}`, 'You can view proposals but not decide them.', payload.target);
     const messageId = ctx.callbackQuery.message?.message_id;
-    let results: DecisionResult[];
+    let outcomes: BatchOutcome[];
     try {
-      results = payload.op === 'a' || payload.op === 'r' ? [await decideOne(deps, payload, ctx, messageId)] : await decideRun(deps, payload, ctx);
+      outcomes = payload.op === 'a' || payload.op === 'r' ? [{ id: payload.target, kind: 'result', result: await decideOne(deps, payload, ctx, messageId) }] : await decideRun(deps, payload, ctx);
     } catch (error) {
       if (error instanceof ApprovalError) return void (await ctx.answerCallbackQuery({ text: error.message.slice(0, 200), show_alert: true }));
-      if (error instanceof AccountingInvariantError) {
-        deps.log(`ACCOUNTING INVARIANT VIOLATED executing ${payload.target}: ${error.message}`);
-        await ctx.answerCallbackQuery({ text: '⛔ Accounting invariant violated: execution stopped and the bot is paused.', show_alert: true });
-        const record = deps.store.proposalRecord(payload.target);
-        if (record) await refreshMessages(ctx.api, deps.store, [record], deps.config.secret);
-        return;
-      }
-      throw error;
+      if (!(error instanceof AccountingInvariantError)) throw error;
+      outcomes = [{ id: payload.target, kind: 'stopped', error }];
     }
-    await ctx.answerCallbackQuery({ text: summary(results).slice(0, 200) });
-    await refreshMessages(ctx.api, deps.store, results.map((r) => r.record), deps.config.secret);
+    const stopped = outcomes.find((o) => o.kind === 'stopped');
+    if (stopped !== undefined) {
+      deps.log(`ACCOUNTING INVARIANT VIOLATED executing ${stopped.id}: ${stopped.error.message}`);
+      await ctx.answerCallbackQuery({ text: '⛔ Accounting invariant violated: execution stopped and the bot is paused.', show_alert: true });
+    } else {
+      const refused = outcomes.flatMap((o) => (o.kind === 'refused' ? [o.error.message] : []));
+      await ctx.answerCallbackQuery({ text: [...refused, summary(outcomes)].filter((t) => t !== '').join(' · ').slice(0, 200), show_alert: refused.length > 0 });
+    }
+    const records = outcomes.flatMap((o) => deps.store.proposalRecord(o.id) ?? []);
+    await refreshMessages(ctx.api, deps.store, records, deps.config.secret);
   });
   return composer;
 }
@@ -53,26 +55,18 @@ async function decideOne(deps: TelegramDeps, payload: CallbackPayload, ctx: Ball
     : deps.service.reject(payload.target, actor, deps.now(), context);
 }
 
-async function decideRun(deps: TelegramDeps, payload: CallbackPayload, ctx: BallastContext): Promise<DecisionResult[]> {
-  const records = deps.store.proposalRecords().filter((r) => r.runId === payload.target);
-  const actor = ctx.ballast!.actor;
-  if (records[0]?.nonce !== payload.nonce) {
-    await deps.service.recordRefusal({ at: deps.now().toISOString(), reason: 'replayed', actorId: actor.id, channel: 'telegram', detail: `${payload.op} for ${payload.target}: nonce is not the run's` });
-    throw new ApprovalError('REPLAYED', 'This button belongs to another batch.', 'Use the latest message or `ballast pending`.');
-  }
-  const results: DecisionResult[] = [];
-  for (const record of records.filter((r) => r.status === 'pending')) {
-    const context = { nonce: record.nonce };
-    results.push(payload.op === 'A' ? await deps.service.approve(record.proposal.id, actor, deps.now(), context) : await deps.service.reject(record.proposal.id, actor, deps.now(), context));
-  }
-  if (results.length === 0) {
-    return records.map((record): DecisionResult => ({ result: 'already_decided', record }));
-  }
-  return results;
+/** Approve all / Reject all of a run through the approval service; when nothing was pending, what each proposal came to. */
+async function decideRun(deps: TelegramDeps, payload: CallbackPayload, ctx: BallastContext): Promise<BatchOutcome[]> {
+  const outcomes = await deps.service.decideAll(payload.op === 'A' ? 'approve' : 'reject', { runId: payload.target, nonce: payload.nonce }, ctx.ballast!.actor, deps.now());
+  if (outcomes.length > 0) return outcomes;
+  return deps.store.proposalRecords().filter((r) => r.runId === payload.target).map((record) => ({ id: record.proposal.id, kind: 'result', result: { result: 'already_decided', record } }));
 }
 
-function summary(results: readonly DecisionResult[]): string {
-  return results.map(({ result, record }) => `${record.proposal.symbol}: ${result === 'already_decided' ? 'already ' : ''}${statusWord(record)}`).join(' · ');
+function summary(outcomes: readonly BatchOutcome[]): string {
+  return outcomes
+    .flatMap((o) => (o.kind === 'result' ? [o.result] : []))
+    .map(({ result, record }) => `${record.proposal.symbol}: ${result === 'already_decided' ? 'already ' : ''}${statusWord(record)}`)
+    .join(' · ');
 }
 
 function statusWord(record: ProposalRecord): string {

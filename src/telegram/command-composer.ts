@@ -1,12 +1,13 @@
 import { Composer } from 'grammy';
-import { describeStatus, describeTrade } from '../approval/describe-record.js';
-import { formatPositions } from '../cli/format/format-positions.js';
-import { formatScheduleRows } from '../cli/format/format-schedule-rows.js';
-import { marks } from '../cli/commands/positions.js';
+import { describeStatus, describeTrade } from '../text/describe-record.js';
+import { formatPositions } from '../text/format-positions.js';
+import { formatScheduleRows } from '../text/format-schedule-rows.js';
+import { marks } from '../portfolio/marks.js';
 import { markToMarket } from '../portfolio/mark-to-market.js';
 import { strategyOverview } from '../run/strategy-overview.js';
 import { formatStrategyOverviewShort } from '../text/format-strategy-overview.js';
-import { MESSAGE_MAX_CHARS } from './format-batch.js';
+import { MESSAGE_MAX_CHARS } from '../text/telegram-batch.js';
+import { splitText } from '../text/split-text.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
 
 /** The bot's commands with their descriptions, as registered with `setMyCommands`. */
@@ -89,23 +90,4 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
 /** Replies with `text`, split at line breaks into messages under 4,096 characters. */
 async function reply(ctx: BallastContext, text: string): Promise<void> {
   for (const chunk of splitText(text, MESSAGE_MAX_CHARS)) await ctx.reply(chunk);
-}
-
-/** Splits text at line breaks into pieces of at most `max` characters (a longer single line is cut). */
-export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    for (let piece = line; ; piece = piece.slice(max)) {
-      const part = piece.slice(0, max);
-      if (current.length > 0 && current.length + 1 + part.length > max) {
-        chunks.push(current);
-        current = '';
-      }
-      current = current.length > 0 ? `${current}\n${part}` : part;
-      if (piece.length <= max) break;
-    }
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }

@@ -1,7 +1,8 @@
 import { type Api, GrammyError, HttpError, type InlineKeyboard } from 'grammy';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
-import { formatBatchMessage, splitBatch } from './format-batch.js';
+import { splitBatch } from '../text/telegram-batch.js';
+import { formatBatchMessage } from './format-batch.js';
 import { telegramFailure } from './telegram-failure.js';
 
 /** How posting retries Telegram 5xx answers (429s are retried by auto-retry with `retry_after`). */

@@ -1,8 +1,9 @@
 import type { Api } from 'grammy';
-import { describeInvalidPolicy, type RunNotifier } from '../serve/run-notifier.js';
+import type { RunNotifier } from '../serve/run-notifier.js';
+import { describeInvalidPolicy } from '../text/describe-invalid-policy.js';
 import type { Store } from '../store/store.js';
-import { splitText } from './command-composer.js';
-import { MESSAGE_MAX_CHARS } from './format-batch.js';
+import { splitText } from '../text/split-text.js';
+import { MESSAGE_MAX_CHARS } from '../text/telegram-batch.js';
 import { postPendingBatches, type PostOptions } from './post-batches.js';
 import type { TelegramConfig } from './telegram-config.js';
 

@@ -1,4 +1,4 @@
-import { money, pct } from '../engine/format-numbers.js';
+import { money, pct } from './numbers.js';
 import type { StrategyOverview } from '../run/strategy-overview.js';
 import { allocationLine, signed } from './format-strategy-run.js';
 import { textTable } from './text-table.js';

@@ -1,4 +1,4 @@
-import { money, pct } from '../engine/format-numbers.js';
+import { money, pct } from './numbers.js';
 import type { StrategyRunRecord } from '../store/run-record.js';
 import { textTable } from './text-table.js';
 

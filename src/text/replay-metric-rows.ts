@@ -1,4 +1,4 @@
-import { money, pct } from '../engine/format-numbers.js';
+import { money, pct } from './numbers.js';
 import type { PerformanceMetrics, ReplayMetrics } from '../replay/metrics/index.js';
 
 /** A row of the policy-against-benchmark table: label, the policy's value, the benchmark's value. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalRecord } from '../../src/approval/proposal-record.js';
-import { formatBatchMessage, MESSAGE_MAX_CHARS, splitBatch } from '../../src/telegram/format-batch.js';
+import { formatBatchMessage } from '../../src/telegram/format-batch.js';
+import { MESSAGE_MAX_CHARS, splitBatch } from '../../src/text/telegram-batch.js';
 import { sellProposal, storeWithPending } from '../approval/approval-fixtures.js';
 
 const SECRET = 'test-secret-0123456789abcdef';

@@ -4,7 +4,7 @@ import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { formatDiagnostics } from '../format/format-diagnostics.js';
+import { formatDiagnostics } from '../../text/format-diagnostics.js';
 
 /** Options of `ballast check`. */
 export interface CheckOptions {

@@ -5,9 +5,9 @@ import { UsageError } from '../../errors.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
-import { decideEach } from '../decide-each.js';
 import { runQuotes } from '../run-quotes.js';
 import { EXIT } from '../exit-codes.js';
+import { describeOutcome } from '../../text/describe-outcome.js';
 
 /** Options shared by `ballast approve` and `ballast reject`. */
 export interface DecideOptions {
@@ -43,16 +43,16 @@ export async function decideCommand(options: DecideOptions, io: CliIo): Promise<
 async function decideWithStore(options: DecideOptions, io: CliIo, store: Store): Promise<number> {
   const now = io.now();
   const service = new ApprovalService(store, await runQuotes(store, io.cwd, options.prices));
-  await service.expireDue(now);
-  const ids = options.all
-    ? store.proposalRecords({ statuses: ['pending'], ...(options.policy ? { policyId: options.policy } : {}) }).map((r) => r.proposal.id)
-    : options.ids;
-  if (ids.length === 0) {
+  const outcomes = options.all
+    ? await service.decideAll(options.decision, options.policy ? { policyId: options.policy } : {}, cliActor(io), now)
+    : await service.decideEach(options.decision, options.ids, cliActor(io), now);
+  if (outcomes.length === 0) {
     io.stdout('no proposals pending');
     return EXIT.ok;
   }
-  const problems = await decideEach(service, options.decision, ids, cliActor(io), now, { out: io.stdout, err: io.stderr });
-  return problems === 0 ? EXIT.ok : EXIT.problems;
+  const lines = outcomes.map(describeOutcome);
+  for (const { ok, line } of lines) (ok ? io.stdout : io.stderr)(line);
+  return lines.every((l) => l.ok) ? EXIT.ok : EXIT.problems;
 }
 
 /** The terminal user as an actor: `cli:<login>` (from `USER`/`USERNAME`, else the OS account). */

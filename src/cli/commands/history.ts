@@ -2,7 +2,7 @@ import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatMetrics } from '../format/format-run.js';
+import { formatMetrics } from '../../text/format-run.js';
 
 /** Options of `ballast history`. */
 export interface HistoryOptions {

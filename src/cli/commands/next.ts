@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../policy/diagnostic.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatScheduleRows } from '../format/format-schedule-rows.js';
+import { formatScheduleRows } from '../../text/format-schedule-rows.js';
 import { userZone } from '../user-zone.js';
 import { loadActivePolicies } from './load-active-policies.js';
 

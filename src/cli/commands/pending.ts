@@ -2,7 +2,7 @@ import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatPending } from '../format/format-pending.js';
+import { formatPending } from '../../text/format-pending.js';
 
 /** Options of `ballast pending`. */
 export interface PendingOptions {

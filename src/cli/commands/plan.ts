@@ -4,8 +4,8 @@ import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { evaluateFromInputs, type EvaluationInputs } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
-import { formatRun } from '../format/format-run.js';
-import { runJson } from '../format/run-json.js';
+import { formatRun } from '../../text/format-run.js';
+import { runJson } from '../../text/run-json.js';
 
 /** Options of `ballast plan`. */
 export interface PlanOptions extends EvaluationInputs {

@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { loadPricePanel } from '../../workspace/load-price-panel.js';
 import { panelQuotes } from '../../market/panel-quotes.js';
 import { markToMarket, type Valuation } from '../../portfolio/mark-to-market.js';
-import type { AccountState } from '../../portfolio/account-state.js';
+import { marks } from '../../portfolio/marks.js';
 import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatPositions } from '../format/format-positions.js';
+import { formatPositions } from '../../text/format-positions.js';
 
 /** Options of `ballast positions`. */
 export interface PositionsOptions {
@@ -46,16 +46,4 @@ export async function positionsCommand(options: PositionsOptions, io: CliIo): Pr
     for (const a of out) io.stdout(formatPositions(a.accountId, store.account(a.accountId)!.baseCurrency, a.valuation, `prices as of ${a.asOf}`));
   }
   return EXIT.ok;
-}
-
-/** A mark per held symbol: the quote, or the average cost when there is none. */
-export function marks(state: AccountState, quote: (symbol: string) => number | undefined): Map<string, number> {
-  const result = new Map<string, number>();
-  for (const lot of state.lots) {
-    if (result.has(lot.symbol)) continue;
-    const held = state.lots.filter((l) => l.symbol === lot.symbol);
-    const atCost = held.reduce((s, l) => s + l.costBasis, 0) / held.reduce((s, l) => s + l.quantity, 0);
-    result.set(lot.symbol, quote(lot.symbol) ?? atCost);
-  }
-  return result;
 }

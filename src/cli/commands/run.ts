@@ -13,10 +13,10 @@ import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { examplePrices, lastDate } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
-import { formatDiagnostics } from '../format/format-diagnostics.js';
-import { formatRun } from '../format/format-run.js';
-import { CLI_DECIDE_HINT, formatSubmission } from '../format/format-submission.js';
-import { runJson } from '../format/run-json.js';
+import { formatDiagnostics } from '../../text/format-diagnostics.js';
+import { formatRun } from '../../text/format-run.js';
+import { CLI_DECIDE_HINT, formatSubmission } from '../../text/format-submission.js';
+import { runJson } from '../../text/run-json.js';
 
 /** Options of `ballast run`, the main job. */
 export interface RunOptions {

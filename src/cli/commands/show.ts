@@ -3,7 +3,7 @@ import { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatRunView } from '../format/format-run.js';
+import { formatRunView } from '../../text/format-run.js';
 
 /** Options of `ballast show`. */
 export interface ShowOptions {

@@ -5,8 +5,8 @@ import { formatDiagnostic } from '../../policy/diagnostic.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatLock } from '../format/format-lock.js';
-import { formatInZone } from '../format/format-schedule-rows.js';
+import { formatLock } from '../../text/format-lock.js';
+import { formatInZone } from '../../text/format-schedule-rows.js';
 import { loadActivePolicies } from './load-active-policies.js';
 
 /** Options of `ballast status`. */

@@ -1,4 +1,4 @@
-import { formatPct, formatSignedPp } from './format-numbers.js';
+import { formatPct, formatSignedPp } from '../../text/numbers.js';
 import type { DriftCandidate } from './plan-drift-trades.js';
 import type { ResolvedRebalanceOptions } from './resolve-rebalance-options.js';
 

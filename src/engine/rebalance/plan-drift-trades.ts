@@ -1,6 +1,5 @@
 import type { Side } from '../proposal.js';
-import { formatPct } from './format-numbers.js';
-import { money } from '../format-numbers.js';
+import { formatPct, money } from '../../text/numbers.js';
 import type { DriftSnapshot, SymbolDrift } from './measure-drift.js';
 import type { RebalanceGoal } from './rebalance-options.js';
 import type { DroppedTrade, RebalanceConstraint } from './rebalance-result.js';

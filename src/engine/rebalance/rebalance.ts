@@ -1,6 +1,6 @@
 import type { Holdings } from '../../portfolio/holdings.js';
 import { describeTrade } from './describe-trade.js';
-import { roundQuantity } from './format-numbers.js';
+import { roundQuantity } from './round-quantity.js';
 import { roundMoney } from '../../util/round.js';
 import { measureDrift } from './measure-drift.js';
 import { planDriftTrades } from './plan-drift-trades.js';

@@ -1,4 +1,4 @@
-import { money } from '../format-numbers.js';
+import { money } from '../../text/numbers.js';
 import type { DroppedTrade } from './rebalance-result.js';
 import { sizedNotional, type SizedTrade } from './sized-trade.js';
 

@@ -1,5 +1,5 @@
-import { formatPct, roundQuantity } from './format-numbers.js';
-import { money } from '../format-numbers.js';
+import { formatPct, money } from '../../text/numbers.js';
+import { roundQuantity } from './round-quantity.js';
 import type { DriftSnapshot } from './measure-drift.js';
 import type { DriftCandidate } from './plan-drift-trades.js';
 import { reconcileToBudget } from './reconcile-to-budget.js';

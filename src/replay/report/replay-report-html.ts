@@ -2,7 +2,7 @@ import { equityChartOption } from '../../charts/equity-chart.js';
 import { renderSvg } from '../../charts/render-svg.js';
 import { tradesByRuleChartOption } from '../../charts/trades-by-rule-chart.js';
 import { weightsChartOption } from '../../charts/weights-chart.js';
-import { money, pct } from '../../engine/format-numbers.js';
+import { money, pct } from '../../text/numbers.js';
 import { comparisonRows, replaySpan, ruleRows, tradingLines } from '../../text/replay-metric-rows.js';
 import { drawdownSeries, type ReplayMetrics } from '../metrics/index.js';
 import type { ReplayResult } from '../replay-result.js';

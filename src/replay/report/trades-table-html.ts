@@ -1,4 +1,4 @@
-import { money, shares } from '../../engine/format-numbers.js';
+import { money, shares } from '../../text/numbers.js';
 import type { ReplayFill } from '../replay-result.js';
 import { escapeHtml } from './escape-html.js';
 

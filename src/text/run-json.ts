@@ -1,4 +1,4 @@
-import type { PolicyRun } from '../../run/run-policy.js';
+import type { PolicyRun } from '../run/run-policy.js';
 
 /** The machine-readable form of a policy run for `--json`: stable keys, numbers unformatted. */
 export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object {

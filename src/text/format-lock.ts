@@ -1,4 +1,4 @@
-import { clearAdvice, type LockOwner, type LockState } from '../../store/lock-file.js';
+import { clearAdvice, type LockOwner, type LockState } from '../store/lock-file.js';
 
 /**
  * One line on the database lock for `ballast status`: free, held (by whom, and how to clear it safely), or stale

@@ -1,5 +1,5 @@
-import { money, pct, shares } from '../engine/format-numbers.js';
-import type { ProposalRecord } from './proposal-record.js';
+import { money, pct, shares } from './numbers.js';
+import type { ProposalRecord } from '../approval/proposal-record.js';
 
 /**
  * One line saying what a proposal is: `sell 300 GE @ 43.26 = 12,978.00 · 12.0% → 0.0% · cut_loss`

@@ -1,5 +1,5 @@
-import { money, pct, shares } from '../../engine/format-numbers.js';
-import type { Valuation } from '../../portfolio/mark-to-market.js';
+import { money, pct, shares } from './numbers.js';
+import type { Valuation } from '../portfolio/mark-to-market.js';
 
 /**
  * An account's valuation for people: one line per position (quantity, average cost, mark, market value,

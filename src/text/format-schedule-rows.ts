@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ScheduleRow } from '../../serve/schedule-overview.js';
+import type { ScheduleRow } from '../serve/schedule-overview.js';
 
 /** `2026-11-23 16:30 EST` in `zone`. */
 export function formatInZone(iso: string, zone: string): string {

@@ -1,6 +1,6 @@
-import { describeStatus } from '../../approval/describe-record.js';
-import type { Submission } from '../../run/submit-for-approval.js';
-import type { Policy } from '../../policy/policy.js';
+import { describeStatus } from './describe-record.js';
+import type { Submission } from '../run/submit-for-approval.js';
+import type { Policy } from '../policy/policy.js';
 
 /** How a terminal decides proposals: the line shown under a run for the waiting ids, and how to list pending ones. */
 export interface DecideHint {
@@ -12,6 +12,12 @@ export interface DecideHint {
 export const CLI_DECIDE_HINT: DecideHint = {
   decide: (ids) => `npx ballast approve ${ids.join(' ')}   (or --all; npx ballast reject <id…>)`,
   pending: 'npx ballast pending',
+};
+
+/** How the console under `ballast serve` decides: commands typed into the running daemon. */
+export const SERVE_DECIDE_HINT: DecideHint = {
+  decide: (ids) => `type here: approve ${ids.join(' ')}   (or: approve all · reject <id…>)`,
+  pending: 'type `pending` here',
 };
 
 /**

@@ -1,5 +1,5 @@
-import { describeStatus, describeTrade } from '../../approval/describe-record.js';
-import type { ProposalRecord } from '../../approval/proposal-record.js';
+import { describeStatus, describeTrade } from './describe-record.js';
+import type { ProposalRecord } from '../approval/proposal-record.js';
 
 /**
  * The pending proposals, grouped per bot (in the given order): a heading `name · account id`, then per proposal its

@@ -1,5 +1,5 @@
-import { formatDiagnostic } from '../../policy/diagnostic.js';
-import type { LoadedPolicyFile } from '../../workspace/load-policy-file.js';
+import { formatDiagnostic } from '../policy/diagnostic.js';
+import type { LoadedPolicyFile } from '../workspace/load-policy-file.js';
 
 /**
  * Prints every problem of a policy file as `file:line:col  path  message` with the source line and a caret,

@@ -1,11 +1,11 @@
-import { money, pct, shares } from '../../engine/format-numbers.js';
-import type { PolicyRun } from '../../run/run-policy.js';
-import type { RunMetrics } from '../../engine/run-metrics.js';
-import type { Evaluation } from '../../engine/evaluate.js';
-import type { DroppedTrade } from '../../engine/rebalance/index.js';
-import type { Policy } from '../../policy/policy.js';
-import type { StrategyRunRecord } from '../../store/run-record.js';
-import { formatStrategyRun } from '../../text/format-strategy-run.js';
+import { money, pct, shares } from './numbers.js';
+import type { PolicyRun } from '../run/run-policy.js';
+import type { RunMetrics } from '../engine/run-metrics.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import type { DroppedTrade } from '../engine/rebalance/index.js';
+import type { Policy } from '../policy/policy.js';
+import type { StrategyRunRecord } from '../store/run-record.js';
+import { formatStrategyRun } from './format-strategy-run.js';
 
 /** What a run printout shows: the same for a fresh evaluation and for a recorded run (`ballast show`). */
 export interface RunView {

@@ -121,7 +121,7 @@ export async function evaluate(
     const held = holdings.positions.map((p) => p.symbol);
     rebalanceWith = strategyRebalanceOptions(policy, strategies.combination, held, exits.map((e) => e.symbol), equity, tradesLeft);
   } else if (rebalancing && policy.rebalance !== undefined) {
-    rebalanceWith = rebalanceOptions(policy, policy.rebalance, tradesLeft);
+    rebalanceWith = rebalanceOptions(policy, policy.rebalance, tradesLeft, market.prices);
   }
   const hasTargets = rebalanceWith !== undefined && !('weightsPct' in rebalanceWith.targets && Object.keys(rebalanceWith.targets.weightsPct).length === 0);
   const after = holdingsAfterSells(holdings, exits);

@@ -21,17 +21,19 @@ const FRACTION_STEP = 0.000001;
 /**
  * Translates a policy's `rebalance:` section into the options of {@link rebalance} (note 004). The run-wide limits
  * bound it too: it gets `limits.max_trades_per_run` minus the trades the exits already took, and the same
- * `limits.min_trade_value`.
+ * `limits.min_trade_value`. `equal: all` is every symbol of `prices` (those priced at the decision), in their order;
+ * `rounding: none` trades unrounded quantities.
  */
-export function rebalanceOptions(policy: Policy, section: RebalancePolicy, tradesLeft: number): RebalanceOptions {
+export function rebalanceOptions(policy: Policy, section: RebalancePolicy, tradesLeft: number, prices: ReadonlyMap<string, number>): RebalanceOptions {
   return {
-    targets: section.targets ? { weightsPct: section.targets } : { equal: section.equal ?? [] },
+    targets: section.targets ? { weightsPct: section.targets } : { equal: section.equal === 'all' ? [...prices.keys()] : (section.equal ?? []) },
     cashTargetPct: section.cash_target_pct,
     bands: { absolutePp: section.bands.absolute_pp, relativePct: section.bands.relative_pct },
     to: section.to,
+    scope: section.scope,
     ...(section.budget_amount !== undefined ? { budgetAmount: section.budget_amount } : { budgetPct: section.budget_pct ?? 10 }),
     mode: section.mode,
-    ...(policy.fractional_shares ? { fractionalStep: FRACTION_STEP } : {}),
+    ...(policy.rounding === 'none' ? { unrounded: true } : policy.fractional_shares ? { fractionalStep: FRACTION_STEP } : {}),
     maxTrades: Math.max(0, tradesLeft),
     minTradeValue: policy.limits.min_trade_value,
     maxPositionWeightPct: section.max_position_weight_pct,

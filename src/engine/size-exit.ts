@@ -24,6 +24,7 @@ export interface FiredRule {
  * A sell of every share is an `exit`, anything less a `trim`. `notional` = quantity × price rounded to cents.
  */
 export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule, asOf: string): Candidate {
+  const unrounded = policy.rounding === 'none';
   const decimals = policy.fractional_shares ? 6 : 0;
   const { quantity: held, price, equity } = facts;
   const { exits } = policy;
@@ -34,7 +35,7 @@ export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule,
   switch (fired.ruleId) {
     case 'take_profit': {
       kind = 'take_profit';
-      quantity = roundDown((held * exits.take_profit.sell_pct) / 100, decimals);
+      quantity = unrounded ? (held * exits.take_profit.sell_pct) / 100 : roundDown((held * exits.take_profit.sell_pct) / 100, decimals);
       const part = exits.take_profit.sell_pct >= 100 ? 'sell all' : `sell ${pct(exits.take_profit.sell_pct)}%`;
       why = `up ${pct(facts.unrealized_pnl_pct)}% since entry (${money(facts.average_cost)} → ${money(price)}), at or above the ${exits.take_profit.gain_pct}% take-profit: ${part}`;
       break;
@@ -56,7 +57,8 @@ export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule,
     case 'concentration': {
       kind = 'concentration';
       const targetValue = (exits.concentration.trim_to_pct / 100) * equity;
-      quantity = Math.min(held, roundUp((facts.market_value - targetValue) / price, decimals));
+      const excess = (facts.market_value - targetValue) / price;
+      quantity = Math.min(held, unrounded ? excess : roundUp(excess, decimals));
       why = `${pct(facts.weight_pct)}% of equity, at or above the ${exits.concentration.max_weight_pct}% maximum: trim to ${exits.concentration.trim_to_pct}%`;
       break;
     }
@@ -65,14 +67,15 @@ export function sizeExit(policy: Policy, facts: PositionFacts, fired: FiredRule,
       const rule = policy.rules.find((r) => `custom:${r.id}` === fired.ruleId);
       if (!rule) throw new FatalError('INTERNAL', `fired rule ${fired.ruleId} is not in policy ${policy.id}`, 'please report this as a bug');
       rulePriority = rule.priority;
-      quantity = rule.event.type === 'exit' ? held : roundDown((held * rule.event.params.sell_pct) / 100, decimals);
+      const share = (held * rule.event.params.sell_pct) / 100;
+      quantity = rule.event.type === 'exit' ? held : unrounded ? share : roundDown(share, decimals);
       const label = rule.description ? `${rule.id} (${rule.description})` : rule.id;
       const message = rule.event.params.message ? `; ${rule.event.params.message}` : '';
       const part = rule.event.type === 'exit' ? 'sell all' : `sell ${pct(rule.event.params.sell_pct)}%`;
       why = `rule ${label}: ${fired.explanation}${message}: ${part}`;
     }
   }
-  const notional = roundMoney(quantity * price);
+  const notional = unrounded ? quantity * price : roundMoney(quantity * price);
   const weightAfterPct = equity > 0 ? ((facts.market_value - quantity * price) * 100) / equity : 0;
   const idSource = `${policy.id}|${asOf}|${fired.ruleId}|${facts.symbol}|sell|${quantity}`;
   return {

@@ -28,7 +28,7 @@ export function strategyRebalanceOptions(
 ): RebalanceOptions {
   const section = policy.rebalance;
   const base: RebalanceOptions = section
-    ? rebalanceOptions(policy, section, tradesLeft)
+    ? rebalanceOptions(policy, section, tradesLeft, new Map()) // its targets are replaced below
     : { targets: { weightsPct: {} }, bands: { absolutePp: 0, relativePct: 0 }, budgetPct: 100, maxTrades: Math.max(0, tradesLeft), minTradeValue: policy.limits.min_trade_value };
   const room = 100 - (base.cashTargetPct ?? 0);
   const sum = combination.targets.reduce((total, t) => total + t.weight * 100, 0);

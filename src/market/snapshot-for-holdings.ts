@@ -54,14 +54,19 @@ export function snapshotForHoldings(panel: PricePanel, holdings: HoldingsFile, d
 
 /**
  * The prices a policy's evaluation needs as of `date`: every held symbol and, with an enabled `rebalance:` section,
- * every target symbol. With `strategies`, also every symbol of their universes that has a price that day (a listed
+ * every target symbol (for `equal: all`, every symbol of the panel with a price that day). With `strategies`, also every symbol of their universes that has a price that day (a listed
  * symbol that is not a column of the panel is an error, with a did-you-mean) and the price history up to `date`.
  * Errors as {@link snapshotForHoldings}.
  */
 export function snapshotForPolicy(panel: PricePanel, holdings: HoldingsFile, date: string, policy: Policy): MarketSnapshot {
   const section = policy.rebalance?.enabled ? policy.rebalance : undefined;
   const strategies = policy.strategies ?? [];
-  const targets = section && strategies.length === 0 ? [...Object.keys(section.targets ?? {}), ...(section.equal ?? [])] : [];
+  const priced = (symbol: string): boolean => {
+    const index = indexAsOf(panel, date);
+    return index >= 0 && !Number.isNaN(panel.closes.get(symbol)![index]!);
+  };
+  const equal = section?.equal === 'all' ? panel.symbols.filter(priced) : (section?.equal ?? []);
+  const targets = section && strategies.length === 0 ? [...Object.keys(section.targets ?? {}), ...equal] : [];
   const listed = strategies.flatMap((s) => (s.universe === 'all' ? [] : s.universe));
   const unknown = [...new Set(listed)].filter((symbol) => !panel.closes.has(symbol));
   if (unknown.length > 0) {

@@ -22,6 +22,10 @@ export interface Policy {
   /** Missed-slot handling on start for schedules without their own `catch_up`. Default `latest`. */
   readonly catch_up: CatchUpRule;
   readonly fractional_shares: boolean;
+  /** `standard`: whole shares (or fractional steps) and cents; `none`: unrounded quantities and money (replays). Default `standard`. */
+  readonly rounding: 'standard' | 'none';
+  /** Defaults of `ballast replay`: starting cash (base currency) and fill timing. Default `{}`. */
+  readonly replay: { readonly capital?: number; readonly fill?: 'next-close' | 'same-close' };
   readonly approval: Approval;
   readonly dry_run: boolean;
   readonly auto_rebalancing: boolean;
@@ -121,10 +125,13 @@ export interface RebalancePolicy {
   readonly enabled: boolean;
   /** symbol → target weight in percent of equity. */
   readonly targets?: Readonly<Record<string, number>>;
-  readonly equal?: readonly string[];
+  /** Equal weight over these symbols, or `all`: every symbol priced at the decision. */
+  readonly equal?: readonly string[] | 'all';
   readonly cash_target_pct: number;
   readonly bands: { readonly absolute_pp: number; readonly relative_pct: number };
   readonly to: 'target' | 'band_edge';
+  /** `breached`: only symbols outside their band trade; `all`: every target trades once any one is outside. */
+  readonly scope: 'breached' | 'all';
   readonly budget_pct?: number;
   /** In base currency. */
   readonly budget_amount?: number;

@@ -33,6 +33,6 @@ export function symbolProblems(policy: Policy, known: KnownSymbols): CrossFieldP
   });
   const section = policy.rebalance;
   for (const symbol of Object.keys(section?.targets ?? {})) check(symbol, ['rebalance', 'targets', symbol], 'key');
-  (section?.equal ?? []).forEach((symbol, j) => check(symbol, ['rebalance', 'equal', j], 'value'));
+  (Array.isArray(section?.equal) ? section.equal : []).forEach((symbol, j) => check(symbol, ['rebalance', 'equal', j], 'value'));
   return problems;
 }

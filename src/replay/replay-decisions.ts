@@ -23,7 +23,9 @@ const DAY_MS = 86_400_000;
  * close at or before it (a 15:10 slot the previous session, a 16:30 slot that day's, a Saturday slot Friday's). On the
  * first session every schedule that has no slot there runs once at its close, so a start from cash invests. A policy
  * without schedules evaluates every session at its close, with every rule. Schedules firing at the same instant are one
- * evaluation running the union of their `runs`.
+ * evaluation running the union of their `runs`. Nothing is decided on the last session, which is only marked to
+ * market: its decisions could not fill at a next close and would change nothing but costs at its own (bt's `RunMonthly`
+ * never runs on the last date either).
  */
 export function replayDecisions(policy: Policy, window: ReplayWindow): ReplayDecision[][] {
   const { closeMs } = window;
@@ -32,7 +34,7 @@ export function replayDecisions(policy: Policy, window: ReplayWindow): ReplayDec
   const parsed = policySchedules(policy);
   const schedules = parsed.ok ? parsed.schedules.map((s) => (s.calendar === undefined ? { ...s, calendar: window.calendar } : s)) : [];
   if (schedules.length === 0) {
-    for (let i = 0; i < sessions; i++) bySession[i]!.push({ session: i, at: new Date(closeMs[i]!), scheduleIds: [], only: undefined });
+    for (let i = 0; i < sessions - 1; i++) bySession[i]!.push({ session: i, at: new Date(closeMs[i]!), scheduleIds: [], only: undefined });
     return bySession;
   }
   const fired = new Map<number, { session: number; ms: number; ids: string[]; runs: Set<string> }>();
@@ -50,11 +52,11 @@ export function replayDecisions(policy: Policy, window: ReplayWindow): ReplayDec
     for (const slot of slotsBetween(schedule, new Date(closeMs[0]! - 1), new Date(closeMs[sessions - 1]! + DAY_MS - 1))) {
       const ms = Date.parse(slot.at);
       const session = lastCloseAtOrBefore(closeMs, ms);
-      if (session < 0) continue;
+      if (session < 0 || session === sessions - 1) continue;
       firstSessionSeen ||= session === 0;
       fire(session, ms, schedule.id, schedule.runs);
     }
-    if (!firstSessionSeen) fire(0, closeMs[0]!, schedule.id, schedule.runs);
+    if (!firstSessionSeen && sessions > 1) fire(0, closeMs[0]!, schedule.id, schedule.runs);
   }
   for (const entry of [...fired.values()].sort((a, b) => a.ms - b.ms)) {
     const runs = [...entry.runs];

@@ -24,11 +24,11 @@ export interface ReplayOptions {
   /** First and last session, `YYYY-MM-DD` inclusive; default the price file's first and last dates. */
   readonly from?: string;
   readonly to?: string;
-  /** Start from this much cash (base currency); default {@link DEFAULT_REPLAY_CAPITAL}. Ignored with `holdings`. */
+  /** Start from this much cash (base currency); default the policy's `replay.capital`, else {@link DEFAULT_REPLAY_CAPITAL}. Ignored with `holdings`. */
   readonly capital?: number;
   /** Start from these holdings (cash and positions) instead of cash. */
   readonly holdings?: Holdings;
-  /** When decisions fill; default `next-close` (no look-ahead). */
+  /** When decisions fill; default the policy's `replay.fill`, else `next-close` (no look-ahead). */
   readonly fill?: FillTiming;
   /** The policy revision, for the result (`ccdc11a`, `unversioned`); default `unversioned`. */
   readonly revision?: string;
@@ -58,7 +58,7 @@ const WEEK_MS = 7 * 86_400_000;
  * policy's `execution` costs ({@link fillOrder}): at the first close after the decision's session (`next-close`) or
  * at that session's close (`same-close`); an order whose symbol has no close then waits for its next close. Every
  * position is marked to market at each session's known closes, and the books' invariants are checked every session
- * (`checkBooks`). Whole shares and cents, as the paper broker.
+ * (`checkBooks`). Whole shares and cents, as the paper broker, unless the policy says `rounding: none`.
  *
  * Throws `ReplayError` for a bad window, a held symbol without prices or books that do not reconcile, and what the
  * evaluation throws (`RebalanceError`, `MissingPriceError`).
@@ -68,11 +68,12 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
   const { dates, rows } = window;
   const matrix = new PriceMatrix(prices);
   const decisions = replayDecisions(policy, window);
-  const start = options.holdings ?? { cash: options.capital ?? DEFAULT_REPLAY_CAPITAL, positions: [] };
+  const start = options.holdings ?? { cash: options.capital ?? policy.replay.capital ?? DEFAULT_REPLAY_CAPITAL, positions: [] };
   checkStart(start, matrix, dates[0]!, rows[0]!, prices.file);
-  const books = new SimBooks(matrix.symbols, start, true);
-  const rounding: BrokerRounding = { cents: true, shareStep: policy.fractional_shares ? 0.000001 : 1 };
-  const fill = options.fill ?? 'next-close';
+  const unrounded = policy.rounding === 'none';
+  const books = new SimBooks(matrix.symbols, start, !unrounded);
+  const rounding: BrokerRounding = { cents: !unrounded, shareStep: unrounded ? undefined : policy.fractional_shares ? 0.000001 : 1 };
+  const fill = options.fill ?? policy.replay.fill ?? 'next-close';
   const sessions = dates.length;
   const equity = new Float64Array(sessions);
   const cash = new Float64Array(sessions);

@@ -35,7 +35,7 @@ export function fillOrder(books: SimBooks, order: ReplayOrder, quote: number, da
   let quantity = buy ? proposal.quantity : Math.min(proposal.quantity, books.quantity[column]!);
   let notional = money(quantity * price, rounding);
   let commission = commissionOf(notional, costs, rounding);
-  if (buy && notional + commission > books.cash) {
+  if (buy && notional + commission > books.cash + (rounding.cents ? 0 : CASH_DUST * notional)) {
     quantity = affordable(books.cash, price, costs, rounding);
     notional = money(quantity * price, rounding);
     commission = commissionOf(notional, costs, rounding);
@@ -57,6 +57,9 @@ export function fillOrder(books: SimBooks, order: ReplayOrder, quote: number, da
     realizedPnl: buy ? 0 : booked.realizedPnl,
   };
 }
+
+/** Unrounded books let a buy pass the cash by this share of its notional: float dust, not a shortfall. */
+const CASH_DUST = 1e-12;
 
 function money(value: number, rounding: BrokerRounding): number {
   return rounding.cents ? roundMoney(value) : value;

@@ -17,6 +17,6 @@ export function describeTrade(c: DriftCandidate, quantity: number, weightAfterPc
     c.profitTake && options.profitTake !== undefined
       ? `, +${formatPct(options.profitTake.boostPct)}% profit-take boost (up ${formatPct(row.unrealizedGainPct ?? 0)}% since entry)`
       : '';
-  const cuts = cut ? `; cut by ${[...new Set(c.cutBy)].join(', ')}` : '';
+  const cuts = `${row.breachesBand ? '' : '; inside its band, traded with the others (scope: all)'}${cut ? `; cut by ${[...new Set(c.cutBy)].join(', ')}` : ''}`;
   return `${head}: ${c.side} ${quantity} sh ${goal}${boost} (${formatPct(weightAfterPct)}% after)${cuts}`;
 }

@@ -62,10 +62,11 @@ export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebala
   const { equity } = snapshot;
   const negligible = equity * NEGLIGIBLE_SHARE_OF_EQUITY;
   let candidates: DriftCandidate[] = [];
+  const everyTarget = options.scope === 'all' && snapshot.rows.some((row) => row.breachesBand);
   for (const row of snapshot.rows) {
-    if (!row.breachesBand) continue;
+    if (!row.breachesBand && !everyTarget) continue;
     const side: Side = row.driftPp > 0 ? 'sell' : 'buy';
-    const goal = goalFor(row, side, options);
+    const goal = row.breachesBand ? goalFor(row, side, options) : 'target';
     const edgePct = side === 'sell' ? row.targetWeightPct + row.bandPp : row.targetWeightPct - row.bandPp;
     const desiredValue = ((goal === 'target' ? row.targetWeightPct : edgePct) / 100) * equity;
     const value = Math.abs(desiredValue - row.value);

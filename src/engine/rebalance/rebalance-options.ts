@@ -68,6 +68,8 @@ export interface RebalanceOptions {
   readonly bands?: DriftBands;
   /** Default `target`. */
   readonly to?: RebalanceGoal;
+  /** `breached` (default): only symbols outside their band trade; `all`: every target trades once any one is outside (bt). */
+  readonly scope?: 'breached' | 'all';
   /** Budget as percent of equity (note 004 §4.3); default 10 (note 004 §12) when neither budget field is set. */
   readonly budgetPct?: number;
   /** Budget as an amount in base currency (note 004 §4.3). */
@@ -76,6 +78,8 @@ export interface RebalanceOptions {
   readonly mode?: RebalanceMode;
   /** Fractional shares: trade in multiples of this step (e.g. 0.001); 1 / step must be a whole number. Default whole shares. */
   readonly fractionalStep?: number;
+  /** Unrounded quantities and notionals (research and parity runs); wins over `fractionalStep`. Default false. */
+  readonly unrounded?: boolean;
   /** Most trades per run, largest |drift| first (note 004 §7). Default unlimited. */
   readonly maxTrades?: number;
   /** Smallest trade notional in base currency (note 004 §7). Default 0. */

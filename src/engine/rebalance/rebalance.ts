@@ -38,7 +38,7 @@ export function rebalance(holdings: Holdings, prices: ReadonlyMap<string, number
   const quantityChange = new Map<string, number>();
   const toTrade = (t: SizedTrade): RebalanceTrade => {
     const c = t.candidate;
-    const quantity = roundQuantity(t.units, resolved.step);
+    const quantity = resolved.unrounded ? t.units : roundQuantity(t.units, resolved.step);
     const signed = c.side === 'buy' ? quantity : -quantity;
     quantityChange.set(c.row.symbol, signed);
     const weightAfterPct = (((c.row.heldQuantity + signed) * c.row.price) / equity) * 100;
@@ -50,7 +50,7 @@ export function rebalance(holdings: Holdings, prices: ReadonlyMap<string, number
       side: c.side,
       quantity,
       price: c.row.price,
-      notional: roundMoney(sizedNotional(t)),
+      notional: resolved.unrounded ? sizedNotional(t) : roundMoney(sizedNotional(t)),
       liveWeightPct: c.row.liveWeightPct,
       targetWeightPct: c.row.targetWeightPct,
       driftPp: c.row.driftPp,

@@ -12,9 +12,12 @@ export interface ResolvedRebalanceOptions {
   readonly absoluteBandPp: number;
   readonly relativeBandPct: number;
   readonly to: RebalanceGoal;
+  readonly scope: 'breached' | 'all';
   readonly budget: { readonly kind: 'pct'; readonly value: number } | { readonly kind: 'amount'; readonly value: number };
   readonly mode: RebalanceMode;
   readonly step: number;
+  /** Unrounded: quantities are value / price exactly (`step` is then 1 and only names the unit). */
+  readonly unrounded: boolean;
   readonly maxTrades: number;
   readonly minTradeValue: number;
   readonly maxPositionWeightPct: number;
@@ -125,9 +128,11 @@ export function resolveRebalanceOptions(options: RebalanceOptions): ResolvedReba
     absoluteBandPp: number('bands.absolutePp', options.bands?.absolutePp, d.absoluteBandPp, 0, 100),
     relativeBandPct: number('bands.relativePct', options.bands?.relativePct, d.relativeBandPct, 0, 100),
     to: oneOf('to', options.to, d.to, ['target', 'band_edge']),
+    scope: oneOf('scope', options.scope, 'breached', ['breached', 'all']),
     budget,
     mode: oneOf('mode', options.mode, d.mode, ['buy_and_sell', 'buy_only']),
-    step: resolveStep(options.fractionalStep),
+    step: options.unrounded ? 1 : resolveStep(options.fractionalStep),
+    unrounded: options.unrounded === true,
     maxTrades,
     minTradeValue: number('minTradeValue', options.minTradeValue, 0, 0, Number.MAX_VALUE),
     maxPositionWeightPct: number('maxPositionWeightPct', options.maxPositionWeightPct, 100, 0, 100),

@@ -16,6 +16,9 @@ export interface SizingOutcome {
   readonly cashAfter: number;
 }
 
+/** Unrounded buys may pass the cash left by this share of equity: float dust of a full rebalance, not a real shortfall. */
+const NEGLIGIBLE_OVERSHOOT = 1e-12;
+
 /** Float slack when flooring value / unit price, so 3 × 33.3 / 33.3 = 2.9999999999 still gives 3 units. */
 const UNIT_EPSILON = 1e-9;
 
@@ -39,6 +42,7 @@ function drop(dropped: DroppedTrade[], c: DriftCandidate, constraint: DroppedTra
  */
 function toUnits(c: DriftCandidate, step: number, equity: number, options: ResolvedRebalanceOptions, dropped: DroppedTrade[]): SizedTrade {
   const unitPrice = c.row.price * step;
+  if (options.unrounded) return { candidate: c, unitPrice, units: c.side === 'sell' ? Math.min(c.value / unitPrice, c.row.heldQuantity) : c.value / unitPrice };
   let units = Math.floor(c.value / unitPrice + UNIT_EPSILON);
   if (units === 0 && c.value >= unitPrice / 2) units = 1;
   if (c.side === 'sell') {
@@ -93,8 +97,10 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
     const sized = toUnits(c, options.step, equity, options, dropped);
     if (sized.units > 0) (c.side === 'buy' ? buys : sells).push(sized);
   }
-  reconcileToBudget(sells, budget, dropped);
-  reconcileToBudget(buys, budget, dropped);
+  if (!options.unrounded) {
+    reconcileToBudget(sells, budget, dropped);
+    reconcileToBudget(buys, budget, dropped);
+  }
 
   let proceeds = 0;
   const keptSells: SizedTrade[] = [];
@@ -114,9 +120,9 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
   let spent = 0;
   const keptBuys: SizedTrade[] = [];
   for (const buy of buys.filter((b) => b.units > 0).sort(byFundingOrder)) {
-    if (sizedNotional(buy) > available) {
-      let affordable = Math.floor(available / buy.unitPrice);
-      while (affordable > 0 && affordable * buy.unitPrice > available) affordable -= 1;
+    if (sizedNotional(buy) > available + (options.unrounded ? equity * NEGLIGIBLE_OVERSHOOT : 0)) {
+      let affordable = options.unrounded ? available / buy.unitPrice : Math.floor(available / buy.unitPrice);
+      while (!options.unrounded && affordable > 0 && affordable * buy.unitPrice > available) affordable -= 1;
       buy.units = affordable;
       const why = `only ${money(available)} cash left for buys after sells${reserve > 0 ? ` and the ${formatPct(options.cashTargetPct)}% cash target` : ''}`;
       drop(dropped, buy.candidate, 'cash', affordable === 0 ? 'dropped' : 'cut', why);

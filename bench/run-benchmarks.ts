@@ -2,6 +2,7 @@ import { Bench } from 'tinybench';
 import { benchEvaluate } from './evaluate-bench.js';
 import { benchRebalance } from './rebalance-bench.js';
 import { benchStrategiesLive } from './strategies-bench.js';
+import { benchEquityPng, benchReplayReport } from './report-bench.js';
 
 /** `npm run bench`: every benchmark with its goal; prints a table and exits 1 when a median misses its goal. */
 const bench = new Bench({ iterations: 30, warmupIterations: 5, time: 0 });
@@ -15,6 +16,8 @@ function add(name: string, goalMs: number, task: () => unknown): void {
 add('evaluate: 1 policy × 5,000 positions', 100, await benchEvaluate());
 add('rebalance: 5,000 symbols, all constraints', 50, benchRebalance());
 add('multi-factor: one live evaluation', 50, await benchStrategiesLive());
+add('report: Dow 30 × 10 years, HTML + 3 charts', 1000, await benchReplayReport());
+add('png: /report equity chart, 2,529 points', 400, await benchEquityPng());
 
 await bench.run();
 let missed = false;

@@ -1,5 +1,7 @@
+import type { AccountState } from '../portfolio/account-state.js';
 import { executePaper } from '../portfolio/execute-paper.js';
 import { AccountingInvariantError, ApprovalError, PortfolioError } from '../errors.js';
+import { markToMarket } from '../portfolio/mark-to-market.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { ApprovalStore } from '../store/approval-store.js';
 import type { Actor, Decision, ProposalRecord, Refusal } from './proposal-record.js';
@@ -219,6 +221,7 @@ export class ApprovalService {
     try {
       const { state, fill } = executePaper(account, proposal, quote, record.costs, at);
       this.#store.putAccount(state);
+      this.#recordEquity(state, proposal.id, now);
       return finish({ status: 'executed', execution: { at, quote, fill } });
     } catch (error) {
       if (error instanceof AccountingInvariantError) {
@@ -229,6 +232,22 @@ export class ApprovalService {
       if (error instanceof PortfolioError) return finish({ status: 'failed', outcome: { at, code: error.code, message: error.message } });
       throw error;
     }
+  }
+
+  /**
+   * Adds the account's equity after an execution to its history, every position marked at its quote now, so the
+   * costs just paid show at once. Skipped (no point, nothing thrown) when a held symbol has no quote.
+   */
+  #recordEquity(state: AccountState, proposalId: string, now: Date): void {
+    const marks = new Map<string, number>();
+    for (const lot of state.lots) {
+      if (marks.has(lot.symbol)) continue;
+      const quote = this.#quotes(lot.symbol, now);
+      if (quote === undefined || !Number.isFinite(quote) || quote < 0) return;
+      marks.set(lot.symbol, quote);
+    }
+    const { equity, cash } = markToMarket(state, marks);
+    this.#store.recordEquity(state.accountId, { at: now.toISOString(), equity, cash, source: { kind: 'execution', proposalId } });
   }
 }
 

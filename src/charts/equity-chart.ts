@@ -1,7 +1,7 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { CHART_STYLE, compactAmount, sessionTime } from './chart-style.js';
+import { CHART_STYLE, compactAmount } from './chart-style.js';
 
-/** One equity curve to draw, aligned with the chart's `dates`. */
+/** One equity curve to draw, aligned with the chart's `times`. */
 export interface EquityCurve {
   /** Legend text: "policy", "benchmark: buy and hold of the starting holdings". */
   readonly label: string;
@@ -15,8 +15,8 @@ export interface EquityCurve {
 export interface EquityChartInput {
   /** Chart title; say the currency in it ("Equity (USD) and drawdown"). */
   readonly title: string;
-  /** Sessions, `YYYY-MM-DD`, oldest first. */
-  readonly dates: readonly string[];
+  /** When each value stands, milliseconds since the epoch, oldest first (`sessionTime` turns a session date into one). */
+  readonly times: readonly number[];
   /** The first curve is the account or policy (solid, its drawdown filled); later ones are comparisons (dashed). */
   readonly curves: readonly EquityCurve[];
 }
@@ -27,7 +27,7 @@ export interface EquityChartInput {
  * account alone. Long series are thinned for drawing with ECharts' largest-triangle sampling, which keeps peaks.
  */
 export function equityChartOption(input: EquityChartInput): EChartsOption {
-  const times = input.dates.map(sessionTime);
+  const times = input.times;
   const colour = (i: number) => (i === 0 ? CHART_STYLE.policy : CHART_STYLE.benchmark);
   const equitySeries: LineSeriesOption[] = input.curves.map((curve, i) => ({
     type: 'line',
@@ -68,7 +68,7 @@ export function equityChartOption(input: EquityChartInput): EChartsOption {
       { text: input.title, left: 12, top: 8, textStyle: { fontSize: 16, fontWeight: 'bold', color: CHART_STYLE.text } },
       { text: 'drawdown', left: 12, top: '65%', textStyle: { fontSize: 12, fontWeight: 'normal', color: CHART_STYLE.muted } },
     ],
-    legend: { top: 10, right: 16, data: input.curves.map((c) => c.label), textStyle: { color: CHART_STYLE.text } },
+    legend: { show: input.curves.length > 1, top: 10, right: 16, data: input.curves.map((c) => c.label), textStyle: { color: CHART_STYLE.text } },
     grid: [
       { left: 72, right: 24, top: 48, bottom: '36%' },
       { left: 72, right: 24, top: '70%', bottom: 32 },

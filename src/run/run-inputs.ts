@@ -20,6 +20,8 @@ export interface RunInputs {
   readonly pricesFile: string;
   /** A paper account opened for this run from the example holdings: stored only if the run is recorded. */
   readonly openedAccount?: AccountState;
+  /** The paper account the holdings were read from (`policy.account`); absent for holdings from a file. */
+  readonly accountId?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function panelInputs(prices: PricePanel, holdings: HoldingsSource, quotes
         holdingsFile: held.file,
         pricesFile: prices.file,
         ...(held.opened ? { openedAccount: held.opened } : {}),
+        ...(holdings.kind === 'account' ? { accountId: policy.account } : {}),
       };
     },
   };

@@ -50,7 +50,8 @@ async function withSignalFiles(inputs: RunInputs, policy: Policy, loaded: Loaded
  * Runs one policy through the one pipeline ({@link runPipeline}) with the live stages: inputs from `inputs` at
  * `at` (with the policy's signal files), recorded exits and the strategies' stored state from the store, evaluation
  * again when an approval changed the account meanwhile, the run recorded in the store (with the policy revision and,
- * for strategies, their new state: held signals survive a restart), its proposals opened for approval.
+ * for strategies, their new state: held signals survive a restart) and, when the holdings were the paper account's,
+ * the account's equity at the run's prices added to its equity history, its proposals opened for approval.
  * Throws `InvalidPolicyError` for an invalid policy, `InputError` for unusable inputs, `MissingPriceError` /
  * `RebalanceError` from the evaluation.
  */
@@ -70,7 +71,7 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
       const { initiator, slot } = request.record;
       if (inputs.openedAccount !== undefined && store.account(p.account) === undefined) store.putAccount(inputs.openedAccount);
       if (evaluation.strategies !== undefined) store.putStrategyState(p.id, evaluation.strategies.state);
-      return store.recordRun(
+      const run = await store.recordRun(
         newRun(p, evaluation, {
           initiator,
           revision: loaded.revision,
@@ -79,6 +80,12 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
           ...(slot ? { slot: { ...slot, ...(only === undefined ? {} : { rules: only }) } } : {}),
         }),
       );
+      if (inputs.accountId !== undefined) {
+        // the account's own timeline is the wall clock it is decided on (`ballast run` evaluates as of the data's last date)
+        const at = (request.approval?.now ?? request.at).toISOString();
+        store.recordEquity(inputs.accountId, { at, equity: run.inputs.equity, cash: run.inputs.cash, source: { kind: 'run', runId: run.id } });
+      }
+      return run;
     },
     async approve(p, run) {
       if (store === undefined || run === undefined || request.approval === undefined) return undefined;

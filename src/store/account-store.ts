@@ -1,6 +1,7 @@
 import type { AccountState } from '../portfolio/account-state.js';
+import type { EquityPoint } from './equity-point.js';
 
-/** Paper account ledgers by account id (position-based accounting, note 001). */
+/** Paper account ledgers by account id (position-based accounting, note 001), with each account's equity over time. */
 export interface AccountStore {
   /** An account's ledger, or undefined. */
   account(accountId: string): AccountState | undefined;
@@ -8,4 +9,8 @@ export interface AccountStore {
   accountIds(): string[];
   /** Stores an account's ledger, replacing it (in memory at once, written as every change is: see `Store`). */
   putAccount(state: AccountState): void;
+  /** Appends a point to an account's equity history (in memory at once, written as every change is). */
+  recordEquity(accountId: string, point: EquityPoint): void;
+  /** An account's equity history in recording order, oldest first; empty for an account without one. */
+  equityHistory(accountId: string): readonly EquityPoint[];
 }

@@ -21,6 +21,7 @@ export async function readDatabaseFile(file: string): Promise<DatabaseFile> {
   db.data.slots ??= {};
   db.data.proposals ??= [];
   db.data.accounts ??= {};
+  db.data.equity ??= {};
   db.data.refusals ??= [];
   db.data.paused ??= {};
   db.data.strategies ??= {};

@@ -1,5 +1,6 @@
 import type { ProposalRecord, Refusal } from '../approval/proposal-record.js';
 import type { AccountState } from '../portfolio/account-state.js';
+import type { EquityPoint } from './equity-point.js';
 import type { PauseRecord } from './pause-record.js';
 import type { RunRecord } from './run-record.js';
 import type { SlotRecord } from './slot-record.js';
@@ -16,6 +17,8 @@ export interface StoreData {
   proposals: ProposalRecord[];
   /** Paper account ledgers by account id (position-based accounting, note 001). */
   accounts: Record<string, AccountState>;
+  /** Each paper account's equity over time, by account id, oldest first. */
+  equity: Record<string, EquityPoint[]>;
   /** Actions refused without a decision: unauthorized, forged, replayed, … */
   refusals: Refusal[];
   /** Policies whose execution is paused, by policy id, with who paused them, when and why. */
@@ -26,5 +29,5 @@ export interface StoreData {
 
 /** A new, empty database. */
 export function emptyStoreData(): StoreData {
-  return { version: 1, nextRunNumber: 1, runs: [], slots: {}, proposals: [], accounts: {}, refusals: [], paused: {}, strategies: {} };
+  return { version: 1, nextRunNumber: 1, runs: [], slots: {}, proposals: [], accounts: {}, equity: {}, refusals: [], paused: {}, strategies: {} };
 }

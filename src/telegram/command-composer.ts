@@ -18,6 +18,7 @@ export const BOT_COMMANDS = [
   { command: 'history', description: 'the last 10 decisions' },
   { command: 'next', description: 'last and next scheduled run of every policy' },
   { command: 'strategies', description: 'strategies: allocation, last and next rebalance, sleeve P&L' },
+  { command: 'report', description: 'equity chart of a paper account (/report <policy id>)' },
   { command: 'pause', description: 'pause execution (all bots, or /pause <policy id>)' },
   { command: 'resume', description: 'resume execution (all bots, or /resume <policy id>)' },
   { command: 'help', description: 'what each command does' },

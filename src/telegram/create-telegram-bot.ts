@@ -5,6 +5,7 @@ import { approvalComposer } from './approval-composer.js';
 import { authorizedOnly } from './authorized-only.js';
 import { commandComposer } from './command-composer.js';
 import { redact } from './redact.js';
+import { reportComposer } from './report-composer.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
 
 /** Where the bot talks to: `apiRoot` (default Telegram's) and `botInfo` (skips the start-up `getMe`; tests). */
@@ -28,6 +29,7 @@ export function createTelegramBot(deps: TelegramDeps, client: BotClientOptions =
   bot.use(authorizedOnly(deps));
   bot.use(approvalComposer(deps));
   bot.use(commandComposer(deps));
+  bot.use(reportComposer(deps));
   bot.catch((error) => deps.log(`telegram: update ${error.ctx.update.update_id} failed: ${redact(String((error.error as Error)?.message ?? error.error), deps.config.token)}`));
   return bot;
 }

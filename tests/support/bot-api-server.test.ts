@@ -1,5 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, GrammyError, HttpError } from 'grammy';
+import { Bot, GrammyError, HttpError, InputFile } from 'grammy';
+import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotApiServer, type BotApiServer, type BotApiServerOptions } from './bot-api-server.js';
 
@@ -21,6 +22,17 @@ async function errorOf(promise: Promise<unknown>): Promise<unknown> {
     (value) => expect.fail(`expected a rejection, got ${JSON.stringify(value)}`),
     (error: unknown) => error,
   );
+}
+
+/** A tiny valid PNG header (signature and IHDR) of the given size; enough for the server, which reads no pixels. */
+function pngOf(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 2, 0, 0, 0], 16);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, deflateSync(Buffer.alloc(0))]);
 }
 
 afterEach(async () => {
@@ -232,7 +244,7 @@ describe('startBotApiServer', () => {
     const { server } = await setup();
     const other = new Bot('1:wrong', { client: { apiRoot: server.apiRoot } });
     await expect(other.api.getMe()).rejects.toMatchObject({ error_code: 401, description: 'Unauthorized' });
-    const res = await fetch(`${server.apiRoot}/bot${server.token}/sendPhoto`, { method: 'POST' });
+    const res = await fetch(`${server.apiRoot}/bot${server.token}/sendVideo`, { method: 'POST' });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ ok: false, error_code: 404, description: 'Not Found' });
   });
@@ -296,5 +308,29 @@ describe('startBotApiServer', () => {
     const settled = (): boolean => ['TCPSocketWrap', 'TCPServerWrap', 'Timeout'].every((k) => (count()[k] ?? 0) <= (before[k] ?? 0));
     for (let turn = 0; turn < 100 && !settled(); turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(settled(), `before ${JSON.stringify(before)}, after ${JSON.stringify(count())}`).toBe(true);
+  });
+});
+
+describe('sendPhoto', () => {
+  it('should take a PNG uploaded by grammY as multipart, with its caption, and keep the bytes', async () => {
+    const { server, bot } = await setup();
+    const png = pngOf(1200, 600);
+    const sent = await bot.api.sendPhoto(CHAT, new InputFile(png, 'equity.png'), { caption: 'equity since May' });
+    expect(sent.photo).toMatchObject([{ width: 1200, height: 600, file_size: png.length }]);
+    expect(sent.caption).toBe('equity since May');
+    const [message] = server.messages(CHAT);
+    expect(message).toMatchObject({ text: '', caption: 'equity since May', photo: { width: 1200, height: 600, filename: 'equity.png' } });
+    expect(message!.photo!.bytes.equals(png)).toBe(true);
+  });
+
+  it('should refuse what Telegram refuses: not an image, a 21:1 picture, a caption over 1,024 characters, a text edit', async () => {
+    const { bot } = await setup();
+    const description = async (call: Promise<unknown>) => ((await errorOf(call)) as GrammyError).description;
+    expect(await description(bot.api.sendPhoto(CHAT, new InputFile(Buffer.from('not a picture'), 'x.png')))).toBe('Bad Request: IMAGE_PROCESS_FAILED');
+    expect(await description(bot.api.sendPhoto(CHAT, new InputFile(pngOf(2100, 100), 'x.png')))).toBe('Bad Request: PHOTO_INVALID_DIMENSIONS');
+    expect(await description(bot.api.sendPhoto(CHAT, new InputFile(pngOf(100, 100), 'x.png'), { caption: 'x'.repeat(1025) }))).toBe('Bad Request: message caption is too long');
+    expect(await description(bot.api.sendPhoto(CHAT, 'AgACAgIAAxkBAAI'))).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+    const photo = await bot.api.sendPhoto(CHAT, new InputFile(pngOf(100, 100), 'x.png'));
+    expect(await description(bot.api.editMessageText(CHAT, photo.message_id, 'text'))).toBe('Bad Request: there is no text in the message to edit');
   });
 });

@@ -42,7 +42,7 @@ interface Waiter {
  * end: `new Bot(server.token, { client: { apiRoot: server.apiRoot }, botInfo: server.botInfo })`.
  *
  * It answers `/bot<token>/<method>` for getMe, deleteWebhook, getUpdates (real long polling with `offset`,
- * `limit`, `timeout`, `allowed_updates`), sendMessage, editMessageText, editMessageReplyMarkup,
+ * `limit`, `timeout`, `allowed_updates`), sendMessage, sendPhoto (PNG uploads), editMessageText, editMessageReplyMarkup,
  * answerCallbackQuery, setMyCommands and deleteMessage, with Telegram's limits and error descriptions
  * (core.telegram.org/bots/api). Simulated users press buttons and write texts; faults (429, 500, 502, dropped
  * sockets, before or after the call takes effect) can be injected. Call `close()` when done.

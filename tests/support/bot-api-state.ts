@@ -9,13 +9,18 @@ import type {
   SendTextInput,
 } from './bot-api-types.js';
 import { commandEntities, hasCallbackButton, readInlineKeyboard, sameContent, validateText } from './message-content.js';
+import { pngSize } from './png-image.js';
+import type { UploadedFile } from './read-multipart.js';
 import type { UpdateQueue } from './update-queue.js';
 
 /** The methods this server knows besides `getUpdates`, which the HTTP layer answers through the update queue. */
 export const STATE_METHODS = [
-  'getMe', 'deleteWebhook', 'sendMessage', 'editMessageText', 'editMessageReplyMarkup',
+  'getMe', 'deleteWebhook', 'sendMessage', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup',
   'answerCallbackQuery', 'setMyCommands', 'deleteMessage',
 ] as const;
+
+/** Telegram's limit on a media caption, in characters. */
+const CAPTION_MAX_CHARS = 1024;
 
 /** Telegram's answer when an edit changes nothing (Bot API, editMessageText / editMessageReplyMarkup). */
 const NOT_MODIFIED =
@@ -40,6 +45,9 @@ interface StoredMessage {
   readonly date: number;
   readonly entities?: MessageEntity[] | undefined;
   text: string;
+  /** A photo message's image (its `text` is then empty) and caption. */
+  readonly photo?: { readonly bytes: Buffer; readonly width: number; readonly height: number; readonly filename: string };
+  readonly caption?: string;
   reply_markup?: InlineKeyboardMarkup | undefined;
   edit_date?: number;
   editCount: number;
@@ -81,6 +89,8 @@ export class BotApiState {
         return true;
       case 'sendMessage':
         return this.#sendMessage(p);
+      case 'sendPhoto':
+        return this.#sendPhoto(p);
       case 'editMessageText':
         return this.#edit(p, validateText(readString(p, 'text')));
       case 'editMessageReplyMarkup':
@@ -105,6 +115,8 @@ export class BotApiState {
       message_id: m.message_id,
       chatId: m.chatId,
       text: m.text,
+      ...(m.photo === undefined ? {} : { photo: m.photo }),
+      ...(m.caption === undefined ? {} : { caption: m.caption }),
       ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }),
       fromBot: m.from.is_bot,
       fromUserId: m.from.id,
@@ -174,6 +186,27 @@ export class BotApiState {
     return this.#toMessage(message);
   }
 
+  /**
+   * sendPhoto with an uploaded PNG (`photo` as a file part, or `attach://<part>` as grammY sends it): checks what
+   * Telegram checks (a decodable image, width + height ≤ 10,000, sides at most 20:1, caption ≤ 1,024 characters).
+   * A `file_id` or URL is refused: this server keeps no files to send again. JPEG is not read here.
+   */
+  #sendPhoto(p: Params): Message {
+    const chatId = this.#chatId(p);
+    const file = uploadedFile(p, 'photo');
+    const size = pngSize(file.bytes);
+    if (size === undefined) throw badRequest('IMAGE_PROCESS_FAILED');
+    if (size.width + size.height > 10_000 || Math.max(size.width, size.height) > 20 * Math.min(size.width, size.height)) {
+      throw badRequest('PHOTO_INVALID_DIMENSIONS');
+    }
+    const caption = readString(p, 'caption');
+    if (caption !== undefined && caption.length > CAPTION_MAX_CHARS) throw badRequest('message caption is too long');
+    this.#checkRate(chatId);
+    const message = this.#store(chatId, this.#o.botInfo, '', undefined, undefined, { photo: { bytes: file.bytes, ...size, filename: file.filename }, caption });
+    this.#o.onChange();
+    return this.#toMessage(message);
+  }
+
   /** editMessageText (`text` given) or editMessageReplyMarkup (`text` undefined): a missing keyboard removes it. */
   #edit(p: Params, text: string | undefined): Message {
     const chatId = this.#chatId(p);
@@ -181,6 +214,7 @@ export class BotApiState {
     const message = this.#find(chatId, readInt(p, 'message_id', true) ?? 0);
     if (message === undefined) throw badRequest('message to edit not found');
     if (!message.from.is_bot) throw badRequest("message can't be edited");
+    if (message.photo !== undefined && text !== undefined) throw badRequest('there is no text in the message to edit');
     const next = { text: text ?? message.text, reply_markup: keyboard };
     if (sameContent(message, next)) throw badRequest(NOT_MODIFIED);
     this.#checkRate(chatId);
@@ -250,7 +284,14 @@ export class BotApiState {
     return this.#messages.get(chatId)?.find((m) => m.message_id === messageId && !m.deleted);
   }
 
-  #store(chatId: number, from: User, text: string, keyboard: InlineKeyboardMarkup | undefined, entities: MessageEntity[] | undefined): StoredMessage {
+  #store(
+    chatId: number,
+    from: User,
+    text: string,
+    keyboard: InlineKeyboardMarkup | undefined,
+    entities: MessageEntity[] | undefined,
+    media: Pick<StoredMessage, 'photo' | 'caption'> = {},
+  ): StoredMessage {
     const list = this.#messages.get(chatId) ?? [];
     this.#messages.set(chatId, list);
     const message: StoredMessage = {
@@ -260,6 +301,8 @@ export class BotApiState {
       date: Math.floor(this.#o.now() / 1000),
       entities,
       text,
+      ...(media.photo === undefined ? {} : { photo: media.photo }),
+      ...(media.caption === undefined ? {} : { caption: media.caption }),
       reply_markup: keyboard,
       editCount: 0,
       deleted: false,
@@ -275,12 +318,26 @@ export class BotApiState {
       from: m.from,
       chat: chatOf(m.chatId),
       date: m.date,
-      text: m.text,
+      ...(m.photo === undefined
+        ? { text: m.text }
+        : {
+            photo: [{ file_id: `photo-${m.chatId}-${m.message_id}`, file_unique_id: `p${m.message_id}`, width: m.photo.width, height: m.photo.height, file_size: m.photo.bytes.length }],
+            ...(m.caption === undefined ? {} : { caption: m.caption }),
+          }),
       ...(m.entities === undefined ? {} : { entities: m.entities }),
       ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }),
       ...(m.edit_date === undefined ? {} : { edit_date: m.edit_date }),
     };
   }
+}
+
+/** The file a media parameter names: a file part itself, or `attach://<part>` pointing at one. */
+function uploadedFile(p: Params, name: string): UploadedFile {
+  const value = p[name];
+  const file = typeof value === 'string' && value.startsWith('attach://') ? p[value.slice('attach://'.length)] : value;
+  if (typeof file === 'object' && file !== null && Buffer.isBuffer((file as UploadedFile).bytes)) return file as UploadedFile;
+  if (value === undefined) throw badRequest(`${name} is empty`);
+  throw badRequest('wrong file identifier/HTTP URL specified');
 }
 
 /** The simulated user with this id. */

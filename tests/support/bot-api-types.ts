@@ -58,7 +58,11 @@ export interface CallRecord {
 export interface ChatMessageView {
   readonly message_id: number;
   readonly chatId: number;
+  /** The message's text; empty for a photo. */
   readonly text: string;
+  /** A photo message's image as uploaded, with its size read from the PNG. */
+  readonly photo?: { readonly bytes: Buffer; readonly width: number; readonly height: number; readonly filename: string };
+  readonly caption?: string;
   /** The current inline keyboard; absent when the message has none (or it was removed by an edit). */
   readonly reply_markup?: InlineKeyboardMarkup;
   /** True for messages the bot sent, false for messages of simulated users. */

@@ -1,3 +1,4 @@
+import { sessionTime } from '../../charts/chart-style.js';
 import { equityChartOption } from '../../charts/equity-chart.js';
 import { renderSvg } from '../../charts/render-svg.js';
 import { tradesByRuleChartOption } from '../../charts/trades-by-rule-chart.js';
@@ -27,7 +28,7 @@ export async function replayReportHtml(result: ReplayResult, metrics: ReplayMetr
     renderSvg(
       equityChartOption({
         title: `Equity (${result.baseCurrency}) and drawdown`,
-        dates: result.dates,
+        times: result.dates.map(sessionTime),
         curves: [
           { label: 'policy', equity: result.equity, drawdown: drawdownSeries(result.equity, result.initialCapital) },
           { label: 'benchmark', equity: result.benchmark.equity, drawdown: drawdownSeries(result.benchmark.equity, result.initialCapital) },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayMetrics } from '../../../src/replay/metrics/index.js';
 import type { ReplayResult } from '../../../src/replay/replay-result.js';
 import { writeReplayReport } from '../../../src/replay/report/write-replay-report.js';
-import { btReplay } from '../../support/bt-replay.js';
+import { btReplay } from '../../../bench/bt-dow30-replay.js';
 import { launchHeadlessBrowser, type HeadlessBrowser } from '../../support/headless-browser.js';
 import { fill, syntheticReplay } from '../../support/synthetic-replay.js';
 

@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePricePanel } from '../../src/market/parse-price-panel.js';
-import type { ReplayFill, ReplayResult, ReplayRun } from '../../src/replay/replay-result.js';
+import { parsePricePanel } from '../src/market/parse-price-panel.js';
+import type { ReplayFill, ReplayResult, ReplayRun } from '../src/replay/replay-result.js';
 
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+/** A file of the repository, found from this module upwards (it runs from `bench/` under vitest and `dist/bench/`). */
+function root(path: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, path))) return join(dir, path);
+    if (dirname(dir) === dir) throw new Error(`${path} not found above ${fileURLToPath(import.meta.url)}`);
+  }
+}
 
 /**
- * A realistic {@link ReplayResult} for report tests, before replays of our own exist to feed them: bt's monthly
+ * A realistic {@link ReplayResult} for the report's tests and benchmark: bt's monthly
  * 25%-band equal-weight rebalance of the Dow 30 (`tests/fixtures/reference/`, 1,290 trades on 43 dates), with its
  * positions rebuilt from bt's trades on the bundled prices, average-cost realized P&L and an equal-weight
  * buy-and-hold benchmark. Only the shape and size matter to the report; the replay's own parity test checks values.

@@ -106,11 +106,11 @@ describe('/report (real grammY on the loopback Bot API server)', () => {
     expect(decodePng(dee!.photo!.bytes)).toMatchObject({ width: 1200, height: 600 });
     expect(dee!.caption).toMatch(/^paper-dee \(dee-bot\) · equity [\d,.]+ USD\nsince 2026-11-23 21:30 UTC: −0\.0% · max drawdown −0\.0%\n5 valuations: 2 runs, 3 executions$/);
 
-    // three accounts (live-shorgan, paper-dee, paper-index), each valued by both runs
-    const all = await say('/report', 3);
-    expect(all.map((m) => m.caption?.split(' ')[0])).toEqual(['live-shorgan', 'paper-dee', 'paper-index']);
+    // one picture per paper account of the four example policies, each valued by both runs
+    const all = await say('/report', 4);
+    expect(all.map((m) => m.caption?.split(' ')[0])).toEqual(['live-shorgan', 'paper-dee', 'paper-index', 'paper-multi']);
 
-    expect((await say('/report nobody'))[0]!.text).toBe('No policy or paper account "nobody". Try /report dee-bot, /report dow-index, /report shorgan-bot.');
+    expect((await say('/report nobody'))[0]!.text).toBe('No policy or paper account "nobody". Try /report dee-bot, /report dow-index, /report multi-factor, /report shorgan-bot.');
   });
 
   it('should say when an account has too little history for a chart, and answer no stranger', async () => {

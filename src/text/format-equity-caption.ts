@@ -1,4 +1,4 @@
-import { money, pct } from '../engine/format-numbers.js';
+import { money, pct } from './numbers.js';
 import { maxDrawdown } from '../replay/metrics/max-drawdown.js';
 import type { EquityPoint } from '../store/equity-point.js';
 

@@ -33,6 +33,8 @@ export type GeneralErrorCode =
   /** `ballast test` found no policy tests, or a test file cannot be read. */
   | 'NO_TESTS'
   | 'NO_TEST_FILE'
+  /** A policy test case's `runs` names no section or rule of its policy. */
+  | 'UNKNOWN_RULE'
   /** A scheduled slot is recorded twice, or finished without being started: a bug in the caller. */
   | 'SLOT_ALREADY_RECORDED'
   | 'SLOT_NOT_STARTED'

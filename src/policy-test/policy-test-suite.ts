@@ -50,6 +50,8 @@ export interface PolicyTestCase {
   /** `YYYY-MM-DD`. */
   readonly asOf: string;
   readonly recordedExits: readonly RecordedExitRow[];
+  /** The sections or rules evaluated, as a schedule's `runs` (`[concentration]`); absent: every one. */
+  readonly runs?: readonly string[];
   /** Empty: the run must propose nothing. */
   readonly expect: readonly ExpectedProposal[];
 }

@@ -24,6 +24,7 @@ interface RawFile {
   readonly prices?: string | PriceRow[];
   readonly as_of?: string;
   readonly recorded_exits?: RecordedExitRow[];
+  readonly runs?: string[];
   readonly cases: RawCase[];
 }
 type RawCase = Omit<RawFile, 'cases'> & { readonly name: string; readonly expect: ExpectedProposal[] };
@@ -77,6 +78,7 @@ function toCase(
     prices: input(prices, where('prices')),
     asOf: (raw.as_of ?? file.as_of)!,
     recordedExits: raw.recorded_exits ?? file.recorded_exits ?? [],
+    ...(raw.runs ?? file.runs ? { runs: (raw.runs ?? file.runs)! } : {}),
     expect: raw.expect,
   };
 }

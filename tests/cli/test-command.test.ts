@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,9 @@ describe('ballast test', () => {
   it('should pass every shipped test of every bundled policy and close with "N passed, 0 failed"', async () => {
     const io = testIo(ROOT);
     expect(await main(['test'], io)).toBe(0);
-    for (const policy of ['dee-bot', 'shorgan-bot', 'dow-index']) expect(io.out()).toContain(`ok     policies/tests/${policy}.test.yaml:`);
+    const bundled = (await readdir(join(ROOT, 'policies'))).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
+    expect(bundled.length).toBeGreaterThanOrEqual(4);
+    for (const policy of bundled) expect(io.out()).toContain(`ok     policies/tests/${policy}.test.yaml:`);
     expect(io.out()).not.toMatch(/FAIL|ERROR/);
     expect(io.out().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
   });
@@ -133,6 +135,19 @@ describe('ballast test', () => {
     expect(await main(['test', 'policies/tests/mixed.test.yaml'], io)).toBe(1);
     expect(io.out()).toContain('ok     policies/tests/mixed.test.yaml:5  take-profit sells half');
     expect(io.out()).toMatch(/ERROR {2}policies\/tests\/mixed\.test\.yaml:15 .*\n +policies\/broken\.yaml:1:1  account  missing `account`.*\n +policies\/broken\.yaml is not a valid policy; run `ballast check/);
+  });
+
+  it('should evaluate only the rules a case names in `runs`, and refuse a name the policy does not have', async () => {
+    const runs = (names: string): string => WRONG.replace('policy: ../dee-bot.yaml', `policy: ../dee-bot.yaml\nruns: ${names}`);
+    await writeFile(join(ws.dir, 'policies/tests/runs.test.yaml'), runs('[cut_loss, slow-bleed]'));
+    const io = testIo(ws.dir);
+    expect(await main(['test', 'policies/tests/runs.test.yaml'], io)).toBe(1);
+    expect(io.out()).toMatch(/FAIL {3}policies\/tests\/runs\.test\.yaml:6  take-profit sells half .*\n.*\n.*\n +- CAT {2}trim {2}take_profit {2}50\n +\(the run proposed nothing\)/);
+    expect(io.out()).toContain('FAIL   policies/tests/runs.test.yaml:24  nothing fires (wrong on purpose)');
+    await writeFile(join(ws.dir, 'policies/tests/runs.test.yaml'), runs('[take_profit, slow_bleed]'));
+    const typo = testIo(ws.dir);
+    expect(await main(['test', 'policies/tests/runs.test.yaml'], typo)).toBe(1);
+    expect(typo.out()).toMatch(/ERROR {2}policies\/tests\/runs\.test\.yaml:6 .*\n +`runs` names `slow_bleed`, not a section or rule of dee-bot; use .*`slow-bleed`/);
   });
 
   it('should say where to write tests when there are none', async () => {

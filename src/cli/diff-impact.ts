@@ -34,7 +34,8 @@ export interface ImpactRequest {
 
 /**
  * Replays both revisions of every policy changed in meaning (not those added or removed) over the same window,
- * start and prices. The start: `--holdings` as given, else `--capital` in cash, else the policy's example holdings
+ * start, fills and prices (`--fill`, else the head's `replay.fill`, else next-close; cash: `--capital`, else the
+ * head's `replay.capital`, else 100,000). The start: `--holdings` as given, else `--capital` in cash, else the policy's example holdings
  * (`examples/holdings/<id>.csv`) bought at the window's first close, else the replay's default cash. `undefined`
  * when no policy changed in meaning. A replay that fails is reported for its policy; the others still run.
  */
@@ -46,20 +47,19 @@ export async function diffImpact(diff: PolicySetDiff, request: ImpactRequest, io
   const given = request.holdings === undefined ? undefined : await readHoldings(request.holdings, io.cwd);
   const policies: ImpactReport['policies'][number][] = [];
   for (const policy of changed) {
+    const after = policy.after!;
+    const fill = request.fill ?? after.replay.fill ?? 'next-close';
+    const capital = request.capital ?? after.replay.capital ?? DEFAULT_REPLAY_CAPITAL;
     const start = given ?? (request.capital === undefined ? await exampleStart(policy, request, io.cwd, prices, window.from) : undefined);
-    const from = start ? start.description : `${request.capital ?? DEFAULT_REPLAY_CAPITAL} ${policy.baseCurrency} in cash`;
+    const from = start ? start.description : `${capital} ${policy.baseCurrency} in cash`;
     try {
-      const impact = await policyImpact(policy.before!, policy.after!, prices, {
-        ...window,
-        ...(start ? { holdings: start.holdings } : request.capital !== undefined ? { capital: request.capital } : {}),
-        ...(request.fill ? { fill: request.fill } : {}),
-      });
-      policies.push({ policyId: policy.policyId, start: from, impact });
+      const impact = await policyImpact(policy.before!, after, prices, { ...window, ...(start ? { holdings: start.holdings } : { capital }), fill });
+      policies.push({ policyId: policy.policyId, start: from, fill, impact });
     } catch (error) {
-      policies.push({ policyId: policy.policyId, start: from, error: error instanceof Error ? error.message : String(error) });
+      policies.push({ policyId: policy.policyId, start: from, fill, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { pricesFile: prices.file, ...window, fill: request.fill ?? 'next-close', policies };
+  return { pricesFile: prices.file, ...window, policies };
 }
 
 async function readHoldings(path: string, cwd: string): Promise<{ holdings: Holdings; description: string }> {

@@ -17,9 +17,9 @@ interface MetricRow {
  * deltas (CAGR, maximum drawdown, Sharpe, turnover per year, trades).
  */
 export function formatPolicyImpact(report: ImpactReport): string {
-  const lines = [`impact: both revisions replayed ${report.from} … ${report.to} on ${report.pricesFile}, fills ${report.fill}`];
+  const lines = [`impact: both revisions replayed ${report.from} … ${report.to} on ${report.pricesFile}`];
   for (const entry of report.policies) {
-    lines.push(`${entry.policyId}  from ${entry.start}`);
+    lines.push(`${entry.policyId}  from ${entry.start}, fills ${entry.fill}`);
     if ('error' in entry) {
       lines.push(`  could not replay: ${entry.error}`);
       continue;
@@ -39,9 +39,9 @@ export function formatPolicyImpact(report: ImpactReport): string {
 
 /** The impact part of `ballast diff --markdown`: per policy a table of the differing proposals and one of the metrics. */
 export function formatPolicyImpactMarkdown(report: ImpactReport): string {
-  const lines = ['', `#### Impact: replayed ${report.from} … ${report.to}`, '', `Both revisions over \`${report.pricesFile}\`, fills ${report.fill}.`];
+  const lines = ['', `#### Impact: replayed ${report.from} … ${report.to}`, '', `Both revisions over \`${report.pricesFile}\`.`];
   for (const entry of report.policies) {
-    lines.push('', `**\`${entry.policyId}\`** from ${entry.start}`);
+    lines.push('', `**\`${entry.policyId}\`** from ${entry.start}, fills ${entry.fill}`);
     if ('error' in entry) {
       lines.push('', `:x: could not replay: ${entry.error}`);
       continue;

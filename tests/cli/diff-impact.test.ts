@@ -33,9 +33,9 @@ describe('ballast diff: impact', () => {
     const io = testIo(repo.dir);
     expect(await main(['diff', '--json', '--from', FROM], io)).toBe(2);
     const report = JSON.parse(io.out()).impact;
-    expect(report).toMatchObject({ pricesFile: 'examples/prices/dow30-daily-1991-2000.csv', from: FROM, to: '2001-01-02', fill: 'next-close' });
+    expect(report).toMatchObject({ pricesFile: 'examples/prices/dow30-daily-1991-2000.csv', from: FROM, to: '2001-01-02' });
     const [entry] = report.policies;
-    expect(entry).toMatchObject({ policyId: 'dee-bot', start: 'examples/holdings/dee-bot.csv bought at the first close' });
+    expect(entry).toMatchObject({ policyId: 'dee-bot', start: 'examples/holdings/dee-bot.csv bought at the first close', fill: 'next-close' });
 
     const prices = await loadPricePanel(join(repo.dir, 'examples/prices/dow30-daily-1991-2000.csv'), repo.dir);
     const csv = await readFile(join(repo.dir, 'examples/holdings/dee-bot.csv'), 'utf8');
@@ -63,7 +63,8 @@ describe('ballast diff: impact', () => {
   it('should print the differing proposals and the metric deltas as text and Markdown', async () => {
     const io = testIo(repo.dir);
     expect(await main(['diff', '--from', FROM], io)).toBe(2);
-    expect(io.out()).toMatch(/^impact: both revisions replayed 1999-10-01 … 2001-01-02 on examples\/prices\/dow30-daily-1991-2000\.csv, fills next-close$/m);
+    expect(io.out()).toMatch(/^impact: both revisions replayed 1999-10-01 … 2001-01-02 on examples\/prices\/dow30-daily-1991-2000\.csv$/m);
+    expect(io.out()).toMatch(/^dee-bot  from examples\/holdings\/dee-bot\.csv bought at the first close, fills next-close$/m);
     expect(io.out()).toMatch(/^ {2}\d+ sessions · proposals that differ: \d+ only before, \d+ only after$/m);
     expect(io.out()).toMatch(/^ {2}(before|after) {2}\d{4}-\d{2}-\d{2} {2}[A-Z]+ +(trim|exit) +\d+ {2}(take_profit|stale)/m);
     for (const metric of ['CAGR', 'max drawdown', 'Sharpe', 'turnover / year', 'trades']) expect(io.out()).toMatch(new RegExp(`^ {2}${metric} +\\S+ → \\S+ {2}\\(`, 'm'));

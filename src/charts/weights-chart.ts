@@ -13,7 +13,7 @@ export interface WeightsChartInput {
   readonly cashWeight: Float64Array;
   /** Symbols drawn on their own, the largest by mean weight; the rest are stacked as "other". Default 30. */
   readonly maxSymbols?: number;
-  /** At most this many sessions are drawn, every k-th one, so a long replay stays a light picture. Default 500. */
+  /** At most this many sessions are drawn, every k-th one, so a long replay stays a light picture. Default 300. */
   readonly maxPoints?: number;
 }
 
@@ -24,7 +24,7 @@ export interface WeightsChartInput {
 export function weightsChartOption(input: WeightsChartInput): EChartsOption {
   const maxSymbols = input.maxSymbols ?? 30;
   const sessions = input.dates.length;
-  const stride = Math.max(1, Math.ceil(sessions / (input.maxPoints ?? 500)));
+  const stride = Math.max(1, Math.ceil(sessions / (input.maxPoints ?? 300)));
   const picked: number[] = [];
   for (let i = 0; i < sessions; i += stride) picked.push(i);
   if (picked[picked.length - 1] !== sessions - 1) picked.push(sessions - 1);

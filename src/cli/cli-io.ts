@@ -10,6 +10,8 @@ export interface CliIo {
   readonly now: () => Date;
   /** True when stderr is a terminal: progress bars are drawn only then. Default false. */
   readonly terminal?: boolean;
+  /** True when stdout is a terminal: tables may be coloured only then (and never with `NO_COLOR`). Default false. */
+  readonly stdoutTerminal?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function processIo(): CliIo {
     env: process.env,
     now: () => new Date(),
     terminal: process.stderr.isTTY === true,
+    stdoutTerminal: process.stdout.isTTY === true,
   };
 }
 

@@ -7,7 +7,7 @@ import { check } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
-import { readCapital, replayCommand } from './commands/replay.js';
+import { readCapital, readRiskFree, replayCommand } from './commands/replay.js';
 import type { FillTiming } from '../replay/replay-result.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
@@ -118,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('replay')
-    .description('replay policies over price history with the live decision code: equity, trades and weights files, and a summary')
+    .description('replay policies over price history with the live decision code: equity, trades and weights files, metrics, an HTML report, and a summary')
     .argument('<policy...>', 'policy files, or ids of policies in --policies')
     .addOption(new Option('--from <date>', 'first session, YYYY-MM-DD (default: the first date of the prices)').argParser(dateOf('--from')))
     .addOption(new Option('--to <date>', 'last session, YYYY-MM-DD (default: the last date of the prices)').argParser(dateOf('--to')))
@@ -126,14 +126,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--capital <amount>', 'start from this much cash, base currency (default 100000)')
     .option('--holdings <csv>', 'start from these holdings instead of cash')
     .addOption(new Option('--fill <when>', 'when decisions fill: next-close (no look-ahead) or same-close (as bt)').choices(['next-close', 'same-close']))
+    .addOption(new Option('--risk-free <pct>', 'annual risk-free rate in percent for Sharpe and Sortino (default 0)').argParser(readRiskFree))
     .option('--out <dir>', 'output folder (default: <data dir>/replays/<policy>-<timestamp>/)')
     .option('--policies <dir>', 'policy folder to look ids up in', 'policies')
     .option('--examples <dir>', 'example data folder (prices/)', 'examples')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .option('--json', 'machine-readable output')
     .option('--quiet', 'no progress bar')
-    .action(async (policies: string[], opts: { from?: string; to?: string; prices?: string; capital?: string; holdings?: string; fill?: FillTiming; out?: string; policies: string; examples: string; dataDir?: string; json?: boolean; quiet?: boolean }) => {
-      exitCode = await replayCommand({ ...opts, policies, policyDir: opts.policies, json: opts.json ?? false, quiet: opts.quiet ?? false }, io);
+    .action(async (policies: string[], opts: { from?: string; to?: string; prices?: string; capital?: string; holdings?: string; fill?: FillTiming; riskFree?: number; out?: string; policies: string; examples: string; dataDir?: string; json?: boolean; quiet?: boolean }) => {
+      const { riskFree, ...rest } = opts;
+      exitCode = await replayCommand({ ...rest, ...(riskFree === undefined ? {} : { riskFreePct: riskFree }), policies, policyDir: opts.policies, json: opts.json ?? false, quiet: opts.quiet ?? false }, io);
     });
 
   program

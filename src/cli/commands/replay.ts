@@ -1,12 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { parseHoldings } from '../../market/parse-holdings.js';
-import { replayMetrics } from '../../replay/metrics/index.js';
+import { replayMetrics, type ReplayMetrics } from '../../replay/metrics/index.js';
 import { writeReplayFiles } from '../../replay/output/write-replay-files.js';
+import { writeReplayReport } from '../../replay/report/write-replay-report.js';
 import { replayPolicy } from '../../replay/replay-policy.js';
 import type { FillTiming, ReplayResult } from '../../replay/replay-result.js';
 import { validPolicy } from '../../run/valid-policy.js';
-import { ReplayError } from '../../errors.js';
+import { ReplayError, UsageError } from '../../errors.js';
 import { formatReplaySummary } from '../../text/format-replay-summary.js';
 import { useColor } from '../../text/use-color.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
@@ -34,6 +35,8 @@ export interface ReplayCommandOptions {
   /** Holdings CSV to start from instead of cash. */
   readonly holdings?: string;
   readonly fill?: FillTiming;
+  /** Annual risk-free rate in percent for Sharpe and Sortino (`--risk-free`). Default 0. */
+  readonly riskFreePct?: number;
   /** Output folder; default `.ballast/replays/<policy>-<timestamp>/` (one folder per policy under it when several). */
   readonly out?: string;
   /** Database folder, under which replays are written by default. */
@@ -44,8 +47,9 @@ export interface ReplayCommandOptions {
 
 /**
  * `ballast replay <policy…>`: replays each policy over the price history with the live decision code
- * (`replayPolicy`), writes `equity.csv`, `trades.csv` and `weights.csv` to its output folder and prints the summary
- * (or, with `--json`, the metrics and where the files are). A progress bar on a terminal once a replay takes over a
+ * (`replayPolicy`), writes `equity.csv`, `trades.csv`, `weights.csv`, `metrics.json` and `report.html` to its output
+ * folder and prints the summary table, coloured on a terminal without `NO_COLOR` (or, with `--json`, the metrics and
+ * where the files are). A progress bar on a terminal once a replay takes over a
  * second (none when piped, none with `--quiet`). Bad input (unknown policy, `--from` after `--to`, dates outside the
  * prices, a held symbol without prices) throws a `BallastError`: exit 1 with the message.
  */
@@ -53,7 +57,7 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
   const capital = options.capital === undefined ? undefined : readCapital(options.capital);
   const prices = options.prices === undefined ? await examplePrices(io, options.examples) : await loadPricePanel(resolve(io.cwd, options.prices), io.cwd);
   const holdings = options.holdings === undefined ? undefined : await readHoldingsFile(io, options.holdings);
-  const outputs: { result: ReplayResult; dir: string }[] = [];
+  const outputs: { result: ReplayResult; metrics: ReplayMetrics; dir: string }[] = [];
   for (const argument of options.policies) {
     const loaded = await loadPolicyFile(await resolvePolicyPath(argument, options.policyDir, io.cwd), io.cwd);
     const policy = validPolicy(loaded);
@@ -66,15 +70,17 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
       ...(io.terminal && !options.quiet && !options.json ? { onProgress: progressBar(policy.id) } : {}),
     });
     const dir = outputDir(options, io, policy.id);
+    const metrics = replayMetrics(result, options.riskFreePct === undefined ? {} : { riskFreePct: options.riskFreePct });
     await writeReplayFiles(result, dir);
-    outputs.push({ result, dir });
+    const report = await writeReplayReport(dir, result, metrics);
+    outputs.push({ result, metrics, dir });
     if (!options.json) {
-      io.stdout(formatReplaySummary(replayMetrics(result), { color: useColor(io.terminal, io.env) }));
-      io.stdout(`wrote ${shown(io.cwd, dir)}/ (equity.csv, trades.csv, weights.csv)\n`);
+      io.stdout(formatReplaySummary(metrics, { color: useColor(io.stdoutTerminal, io.env) }));
+      io.stdout(`wrote ${shown(io.cwd, dir)}/ (equity.csv, trades.csv, weights.csv, metrics.json, report.html)\nopen ${shown(io.cwd, report.reportHtml)} in a browser for the charts\n`);
     }
   }
   if (options.json) {
-    io.stdout(JSON.stringify(outputs.map(({ result, dir }) => ({ policyId: result.policyId, out: dir, metrics: replayMetrics(result) })), null, 2));
+    io.stdout(JSON.stringify(outputs.map(({ result, metrics, dir }) => ({ policyId: result.policyId, out: dir, report: join(dir, 'report.html'), metrics })), null, 2));
   }
   return EXIT.ok;
 }
@@ -83,6 +89,16 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
 function shown(cwd: string, dir: string): string {
   const path = relative(cwd, dir);
   return path === '' || path.startsWith('..') ? dir : path;
+}
+
+/**
+ * Parses `--risk-free` (`2`, `4.5`): an annual rate in percent, above −100. Throws `UsageError` for anything else
+ * (exit 2).
+ */
+export function readRiskFree(text: string): number {
+  const pct = Number(text.trim().replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(pct) || pct <= -100) throw new UsageError(`--risk-free ${text} is not an annual rate`, 'write it in percent a year, e.g. --risk-free 2.5');
+  return pct;
 }
 
 /** Parses `--capital` (`100000`, `100_000`): a positive amount in base currency. Throws `ReplayError` `REPLAY_BAD_CAPITAL`. */

@@ -33,7 +33,7 @@ async function measure(store: Store, label: string): Promise<number> {
   for (let i = 0; i < PRESSES; i += 1) {
     const proposal: Proposal = { id: `p-${String(i).padStart(10, '0')}`, policyId: policy.id, kind: 'cut_loss', action: 'trim', ruleId: 'cut_loss', symbol: `S${i}`, side: 'sell', quantity: 10, price: 45, notional: 450, weightBeforePct: 1.6, weightAfterPct: 1.4, reason: 'down 10% since entry', alsoFired: [], tags: [] };
     const run = await store.recordRun({ policy: { policyId: policy.id, file: 'bench.yaml', revision: 'bench', contentHash: '0'.repeat(64) }, policySnapshot: policy, initiator: 'cli', asOf: '2026-01-02', evaluatedAt: now.toISOString(), inputs: { holdingsFile: '-', pricesFile: '-', cash: 0, equity: 0, positions: [] }, proposals: [proposal, { ...proposal, id: `p-${String(i + 5000).padStart(10, '0')}`, quantity: 5 }], dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null } });
-    openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
+    await openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
   }
   await store.persist();
   await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, CHAT, SECRET, now);

@@ -17,8 +17,6 @@ export type GeneralErrorCode =
   | 'NO_SUCH_RUN'
   /** A `--policy` filter names no policy of the database or the policy folder. */
   | 'UNKNOWN_POLICY'
-  /** The database file is not valid JSON. */
-  | 'CORRUPT_DATABASE'
   /** The data folder cannot be created, read or written (permissions, read-only disk, not a folder). */
   | 'DATA_DIR_UNUSABLE'
   /** A file or folder could not be read or written (a system error such as `EACCES`, `ENOSPC`, `EISDIR`). */
@@ -42,6 +40,19 @@ export type GeneralErrorCode =
   | 'NO_SESSIONS'
   /** Something that cannot happen did: a bug in Ballast. */
   | 'INTERNAL';
+
+/** Codes of {@link DatabaseError}. */
+export type DatabaseErrorCode =
+  /** The database file is not valid JSON. */
+  | 'CORRUPT_DATABASE'
+  /** Valid JSON but not a Ballast database (`{}`, `[]`, another program's file). */
+  | 'NOT_A_DATABASE'
+  /** A version this Ballast does not read (written by a newer one). */
+  | 'DATABASE_TOO_NEW'
+  /** A known version whose content does not have the shape of `schemas/database.schema.json`. */
+  | 'DATABASE_DAMAGED'
+  /** The file is read-only, so Ballast will not replace it. */
+  | 'DATABASE_READ_ONLY';
 
 /** Codes of {@link ApprovalError}. */
 export type ApprovalErrorCode =
@@ -144,6 +155,7 @@ export type ReplayErrorCode =
 /** Every code a {@link BallastError} can carry. */
 export type ErrorCode =
   | GeneralErrorCode
+  | DatabaseErrorCode
   | ApprovalErrorCode
   | PortfolioErrorCode
   | RebalanceErrorCode
@@ -242,6 +254,16 @@ export class InvalidPolicyError extends FatalError {
   constructor(loaded: LoadedPolicyFile) {
     super('INVALID_POLICY', `${loaded.file} is not a valid policy`, `run \`ballast check ${loaded.file}\` for every problem`);
     this.loaded = loaded;
+  }
+}
+
+/** A database file Ballast refuses to open or replace; `file` names it. The file is never changed. */
+export class DatabaseError extends FatalError {
+  declare readonly code: DatabaseErrorCode;
+  readonly file: string;
+  constructor(code: DatabaseErrorCode, file: string, problem: string, action: string, options?: CauseOption) {
+    super(code, problem, action, options);
+    this.file = file;
   }
 }
 

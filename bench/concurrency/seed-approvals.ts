@@ -45,7 +45,7 @@ export async function seedApprovals(dir: string, count: number, openedAt: Date =
       proposals, dropped: [], metrics: { tradeCount: count, turnoverPct: 100, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null },
     });
     let n = 0;
-    openProposalRecords(store, run, policy, openedAt, () => `n${String(++n).padStart(7, '0')}`);
+    await openProposalRecords(store, run, policy, openedAt, () => `n${String(++n).padStart(7, '0')}`);
     await store.persist();
   } finally {
     await store.close();

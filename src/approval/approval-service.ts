@@ -72,21 +72,17 @@ export class ApprovalService {
    * `PAUSED`, `REPLAYED`; rethrows `AccountingInvariantError` after recording the failure.
    */
   async approve(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
-    const result = this.#decide(proposalId, 'approve', actor, now, context);
-    if (result.result !== 'decided') return this.#done(result);
-    let executed: ProposalRecord;
-    try {
-      executed = this.#execute(result.record, now);
-    } catch (error) {
-      await this.#store.persist();
-      throw error;
-    }
-    return this.#done({ result: 'decided', record: executed });
+    const archived = await this.#archived(proposalId);
+    return this.#written(() => {
+      const result = this.#decide(proposalId, 'approve', actor, now, context, archived);
+      return result.result === 'decided' ? { result: 'decided', record: this.#execute(result.record, now) } : result;
+    });
   }
 
   /** Rejects a pending proposal. Throws `ApprovalError` `UNKNOWN_PROPOSAL`, `REPLAYED`. */
   async reject(proposalId: string, actor: Actor, now: Date, context: DecisionContext = {}): Promise<DecisionResult> {
-    return this.#done(this.#decide(proposalId, 'reject', actor, now, context));
+    const archived = await this.#archived(proposalId);
+    return this.#written(() => this.#decide(proposalId, 'reject', actor, now, context, archived));
   }
 
   /**
@@ -127,36 +123,44 @@ export class ApprovalService {
     return this.decideEach(decision, pending, actor, now);
   }
 
-  /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log. */
+  /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log; resolves once it is written. */
   async recordRefusal(refusal: Refusal): Promise<void> {
-    this.#store.recordRefusal(refusal);
-    await this.#store.persist();
+    await this.#written(() => this.#store.recordRefusal(refusal));
   }
 
   /** Pauses (`paused` true) or resumes execution of a policy: approvals are refused while paused. */
   async setPaused(policyId: string, paused: boolean, actor: Actor, now: Date): Promise<void> {
-    this.#store.setPaused(policyId, paused, { actorId: actor.id, at: now.toISOString(), reason: paused ? `paused by ${actor.name} (${actor.channel})` : '' });
-    await this.#store.persist();
+    await this.#written(() => this.#store.setPaused(policyId, paused, { actorId: actor.id, at: now.toISOString(), reason: paused ? `paused by ${actor.name} (${actor.channel})` : '' }));
   }
 
   /** Marks every pending proposal past its `expiresAt` as `expired`; returns them. */
   async expireDue(now: Date): Promise<ProposalRecord[]> {
-    const expired = this.#store
+    return this.#written(() => this.#store
       .proposalRecords({ statuses: ['pending'] })
       .filter((record) => Date.parse(record.expiresAt) <= now.getTime())
-      .map((record) => this.#expire(record, now));
-    if (expired.length > 0) await this.#store.persist();
-    return expired;
+      .map((record) => this.#expire(record, now)));
   }
 
-  async #done(result: DecisionResult): Promise<DecisionResult> {
-    await this.#store.persist();
-    return result;
+  /**
+   * Runs `change` (synchronous: settled before anything is awaited) and resolves or rejects with its outcome only
+   * once everything it stored is written — refusals recorded before an error included.
+   */
+  async #written<T>(change: () => T): Promise<T> {
+    try {
+      return change();
+    } finally {
+      await this.#store.persist();
+    }
   }
 
-  #decide(proposalId: string, decision: 'approve' | 'reject', actor: Actor, now: Date, context: DecisionContext): DecisionResult {
+  /** A closed record of the proposal in the archive, looked up only when none is open or recent. */
+  async #archived(proposalId: string): Promise<ProposalRecord | undefined> {
+    return this.#store.proposalRecord(proposalId) === undefined ? this.#store.findProposalRecord(proposalId) : undefined;
+  }
+
+  #decide(proposalId: string, decision: 'approve' | 'reject', actor: Actor, now: Date, context: DecisionContext, archived: ProposalRecord | undefined): DecisionResult {
     const at = now.toISOString();
-    const record = this.#store.proposalRecord(proposalId);
+    const record = this.#store.proposalRecord(proposalId) ?? archived;
     if (record === undefined) {
       this.#store.recordRefusal({ at, reason: 'unknown_proposal', actorId: actor.id, channel: actor.channel, proposalId, detail: `${decision}: no proposal ${proposalId}` });
       throw new ApprovalError('UNKNOWN_PROPOSAL', `There is no proposal ${proposalId}.`, '`ballast pending` lists the open ones.', proposalId);

@@ -25,7 +25,8 @@ export type HoldingsSource =
  * Reads the holdings a run evaluates. From an account: the stored ledger, or a new one opened at `at` (the run's
  * clock) from the example holdings, returned as `opened` and not stored here: the run stores it when it is recorded,
  * so a preview or a failed run writes nothing. The result's `file` is `account <id>` for an account. Throws `InputError` when the CSV cannot be
- * read or parsed, or when a new account has no example holdings (naming the file to add).
+ * read or parsed, when a new account has no example holdings (naming the file to add), and when the account is
+ * missing although runs were recorded for it (it is never opened again from the examples: its trades would be lost).
  */
 export async function readHoldings(source: HoldingsSource, policy: Policy, at: Date): Promise<HoldingsFile & { readonly opened?: AccountState }> {
   if (source.kind === 'file') return parseHoldings(source.shown, await readInput(source.path, source.shown));
@@ -33,6 +34,13 @@ export async function readHoldings(source: HoldingsSource, policy: Policy, at: D
   if (stored !== undefined) return { file: `account ${policy.account}`, holdings: toHoldings(stored), rows: new Map() };
   const path = join(source.examples, exampleHoldings(policy.id));
   const shown = relative(source.cwd, path) || path;
+  const [earlier] = await source.store.runSummaries({ accountId: policy.account, limit: 1 });
+  if (earlier !== undefined) {
+    throw new InputError([{
+      file: source.store.location,
+      message: `paper account ${policy.account} has history (runs up to ${earlier.id}) but is missing from the database; Ballast will not open it again from ${shown}: restore the database from a backup (ballast.json.*.bak)`,
+    }]);
+  }
   if (!(await exists(path))) throw new InputError([{ file: shown, message: `no example holdings for ${policy.id}: add ${shown} to open its paper account ${policy.account}` }]);
   const seed = parseHoldings(shown, await readInput(path, shown));
   const opened = seedAccount({ accountId: policy.account, baseCurrency: policy.base_currency, holdings: seed.holdings, at: at.toISOString() });

@@ -12,6 +12,8 @@ export const AUTO_ACTOR = { id: 'auto', name: 'auto-rebalancing', channel: 'auto
 export interface Submission {
   readonly opened: readonly ProposalRecord[];
   readonly auto: readonly DecisionResult[];
+  /** Proposals of the run decided before under the same id (e.g. by an earlier run of the same day): not reopened. */
+  readonly decidedBefore: readonly ProposalRecord[];
   /** Why `approval.mode: auto` did not execute, when it did not (switch off in the policy or the environment). */
   readonly autoBlocked?: string;
 }
@@ -30,17 +32,17 @@ export interface SubmitOptions {
  * (preview) submits nothing.
  */
 export async function submitForApproval(store: Store, run: Pick<PolicyRun, 'policy' | 'run'>, options: SubmitOptions): Promise<Submission> {
-  if (run.run === undefined) return { opened: [], auto: [] };
+  if (run.run === undefined) return { opened: [], auto: [], decidedBefore: [] };
   const service = new ApprovalService(store, options.quotes);
   await service.expireDue(options.now);
-  const opened = openProposalRecords(store, run.run, run.policy, options.now, newNonce);
+  const { opened, decidedBefore } = await openProposalRecords(store, run.run, run.policy, options.now, newNonce);
   await store.persist();
-  if (run.policy.approval.mode !== 'auto') return { opened, auto: [] };
+  if (run.policy.approval.mode !== 'auto') return { opened, auto: [], decidedBefore };
   const blocked = autoBlocked(run.policy.auto_rebalancing, options.env);
-  if (blocked !== undefined) return { opened, auto: [], autoBlocked: blocked };
+  if (blocked !== undefined) return { opened, auto: [], decidedBefore, autoBlocked: blocked };
   const auto: DecisionResult[] = [];
   for (const record of opened) auto.push(await service.approve(record.proposal.id, AUTO_ACTOR, options.now));
-  return { opened, auto };
+  return { opened, auto, decidedBefore };
 }
 
 /** Why automatic execution is off, or undefined when it may run. */

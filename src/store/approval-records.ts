@@ -2,11 +2,18 @@ import type { ApprovalStore } from './approval-store.js';
 import { matchesProposalFilter } from './proposal-filter.js';
 import type { StoreContext } from './store-context.js';
 
-/** The {@link ApprovalStore} over the store's data: proposal records oldest first, refusals, pauses. */
+/**
+ * The {@link ApprovalStore}: open and recently closed proposal records in the hot state, older closed ones in the
+ * archive; refusals go straight to the archive's audit log with the next write.
+ */
 export function approvalRecords(context: StoreContext): ApprovalStore {
-  const { data } = context;
+  const { data, archive } = context;
   return {
     proposalRecord: (proposalId) => data.proposals.findLast((record) => record.proposal.id === proposalId),
+    async findProposalRecord(proposalId) {
+      await context.flushed();
+      return data.proposals.findLast((record) => record.proposal.id === proposalId) ?? (await archive.proposalRecord(proposalId));
+    },
     proposalRecords: (filter = {}) => data.proposals.filter((record) => matchesProposalFilter(record, filter)),
     putProposalRecord: (record) =>
       context.change((d) => {
@@ -14,8 +21,11 @@ export function approvalRecords(context: StoreContext): ApprovalStore {
         if (index < 0) d.proposals.push(record);
         else d.proposals[index] = record;
       }),
-    recordRefusal: (refusal) => context.change((d) => d.refusals.push(refusal)),
-    listRefusals: () => data.refusals,
+    recordRefusal: (refusal) => context.change((_, outbox) => outbox.refusals.push(refusal)),
+    async listRefusals() {
+      await context.flushed();
+      return archive.refusals();
+    },
     isPaused: (policyId) => data.paused[policyId] !== undefined,
     pauseOf: (policyId) => data.paused[policyId],
     setPaused: (policyId, paused, by) =>

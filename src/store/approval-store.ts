@@ -9,16 +9,21 @@ import type { ProposalRecord, Refusal } from '../approval/proposal-record.js';
  * `persist` resolves once everything changed so far is on disk — await it before telling anyone what happened.
  */
 export interface ApprovalStore {
-  /** The current record of a proposal id (the most recent one), or undefined. */
+  /**
+   * The current record of a proposal id (the most recent one) among open and recently closed ones, or undefined:
+   * synchronous, so a decision is settled before anything is awaited.
+   */
   proposalRecord(proposalId: string): ProposalRecord | undefined;
-  /** Records, oldest first, filtered as {@link ProposalFilter} says. */
+  /** The most recent record of a proposal id, also among those closed long ago (in the archive), or undefined. */
+  findProposalRecord(proposalId: string): Promise<ProposalRecord | undefined>;
+  /** Open and recently closed records, oldest first, filtered as {@link ProposalFilter} says. */
   proposalRecords(filter?: ProposalFilter): readonly ProposalRecord[];
   /** Inserts a record, or replaces the one with the same proposal id and nonce. */
   putProposalRecord(record: ProposalRecord): void;
-  /** Appends to the refusal log. */
+  /** Appends to the refusal log (the audit log; written with the next write, at once). */
   recordRefusal(refusal: Refusal): void;
   /** Refused actions, oldest first. */
-  listRefusals(): readonly Refusal[];
+  listRefusals(): Promise<readonly Refusal[]>;
   /** Whether execution is paused for a policy (by /pause, or after an accounting invariant failed). */
   isPaused(policyId: string): boolean;
   /** Who paused a policy and why, or undefined when it runs. */

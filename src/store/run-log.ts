@@ -1,40 +1,43 @@
 import type { RecordedExit } from '../engine/apply-limits.js';
+import { monthOf } from './archive/archive.js';
 import type { RunRecord } from './run-record.js';
 import type { RunFilter, RunStore } from './run-store.js';
 import type { StoreContext } from './store-context.js';
-import { summarizeRun } from './run-summary.js';
 
-/** The {@link RunStore} over the store's data: runs numbered from `nextRunNumber`, kept oldest first. */
+/**
+ * The {@link RunStore}: a run is numbered from the hot state's `nextRunNumber` and appended to the archive, where
+ * every read finds it (the hot state holds no runs).
+ */
 export function runLog(context: StoreContext): RunStore {
-  const { data } = context;
-  const matching = (filter: RunFilter): RunRecord[] => {
-    const runs = data.runs.filter((run) =>
-      (filter.policyId === undefined || run.policy.policyId === filter.policyId) &&
-      (filter.accountId === undefined || run.policySnapshot.account === filter.accountId));
-    return filter.limit === undefined ? runs : runs.slice(-filter.limit);
-  };
+  const { archive } = context;
   return {
     async recordRun(run) {
       let recorded!: RunRecord;
-      context.change((d) => {
-        recorded = { id: `run-${String(d.nextRunNumber).padStart(6, '0')}`, ...run };
-        d.nextRunNumber += 1;
-        d.runs.push(recorded);
+      context.change((data, outbox) => {
+        recorded = { id: `run-${String(data.nextRunNumber).padStart(6, '0')}`, ...run };
+        data.nextRunNumber += 1;
+        outbox.runs.push(recorded);
       });
       await context.flushed();
       return recorded;
     },
     async getRun(id) {
-      return data.runs.find((run) => run.id === id);
+      await context.flushed();
+      return archive.readRun(id);
     },
-    async runSummaries(filter = {}) {
-      return matching(filter).map(summarizeRun);
+    async runSummaries(filter: RunFilter = {}) {
+      await context.flushed();
+      const runs = (await archive.runSummaries()).filter((run) =>
+        (filter.policyId === undefined || run.policy.policyId === filter.policyId) &&
+        (filter.accountId === undefined || run.accountId === filter.accountId));
+      return filter.limit === undefined ? runs : runs.slice(-filter.limit);
     },
     async recordedExits(policyId, since) {
+      await context.flushed();
       const after = since.getTime();
-      return matching({ policyId })
-        .filter((run) => Date.parse(run.evaluatedAt) > after)
-        .flatMap((run) => run.proposals.filter((p) => p.side === 'sell').map((p): RecordedExit => ({ symbol: p.symbol, at: run.evaluatedAt })));
+      return (await archive.runSummaries({ sinceMonth: monthOf(since.toISOString()) }))
+        .filter((run) => run.policy.policyId === policyId && Date.parse(run.evaluatedAt) > after)
+        .flatMap((run) => run.sells.map((symbol): RecordedExit => ({ symbol, at: run.evaluatedAt })));
     },
   };
 }

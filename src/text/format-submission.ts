@@ -28,13 +28,14 @@ export function formatSubmission(policy: Policy, proposalCount: number, submissi
   const lines: string[] = [];
   for (const { record } of submission.auto) lines.push(`  ${record.proposal.id}  ${record.status}  ${describeStatus(record)}`);
   const waiting = submission.opened.filter((r) => r.status === 'pending' && !submission.auto.some((a) => a.record.nonce === r.nonce));
+  for (const record of submission.decidedBefore) lines.push(`  ${record.proposal.id}  decided before: ${describeStatus(record)}; not proposed again`);
   if (submission.autoBlocked !== undefined) lines.push(`  approval: auto, but ${submission.autoBlocked}: waiting for a person`);
   if (waiting.length > 0) {
     const dry = policy.dry_run ? ' (dry run: decisions are recorded, nothing is executed)' : '';
     const via = policy.approval.mode === 'telegram' ? 'in Telegram or with' : 'with';
     lines.push(`  ${waiting.length} pending approval${dry}, until ${waiting[0]!.expiresAt.slice(0, 16).replace('T', ' ')} UTC; decide ${via}`);
     lines.push(`    ${hint.decide(waiting.map((r) => r.proposal.id))}`);
-  } else if (proposalCount > 0 && submission.auto.length === 0) {
+  } else if (proposalCount > submission.decidedBefore.length && submission.auto.length === 0) {
     lines.push(`  proposals already pending from an earlier run: ${hint.pending}`);
   }
   return lines.join('\n');

@@ -47,7 +47,7 @@ export async function storeWithPending(
     proposals, dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null },
   });
   let n = 0;
-  const records = openProposalRecords(store, run, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
+  const { opened: records } = await openProposalRecords(store, run, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
   await store.persist();
   return { store, records };
 }

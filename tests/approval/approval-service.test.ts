@@ -33,7 +33,7 @@ describe('ApprovalService', () => {
     const second = await service.approve('p-aaa0000001', ANA, at(2));
     expect(second).toMatchObject({ result: 'already_decided', record: { status: 'rejected', decision: { actorId: 'cli:ben' } } });
     expect(store.account('paper')!.trades).toHaveLength(0);
-    expect(store.listRefusals()).toMatchObject([{ reason: 'already_decided', actorId: 'telegram:1001', proposalId: 'p-aaa0000001' }]);
+    expect((await store.listRefusals())).toMatchObject([{ reason: 'already_decided', actorId: 'telegram:1001', proposalId: 'p-aaa0000001' }]);
   });
 
   it('should give exactly one decision and at most one execution when approve and reject race', async () => {
@@ -88,7 +88,7 @@ describe('ApprovalService', () => {
     await expect(service.approve('p-aaa0000001', ANA, at(1))).rejects.toMatchObject({ code: 'PAUSED' });
     await expect(service.approve('p-zzz', ANA, at(1))).rejects.toMatchObject({ code: 'UNKNOWN_PROPOSAL' });
     await expect(service.reject('p-aaa0000001', ANA, at(1), { nonce: 'old00000' })).rejects.toMatchObject({ code: 'REPLAYED' });
-    expect(store.listRefusals().map((r) => r.reason)).toEqual(['paused', 'unknown_proposal', 'replayed']);
+    expect((await store.listRefusals()).map((r) => r.reason)).toEqual(['paused', 'unknown_proposal', 'replayed']);
     expect(store.proposalRecord('p-aaa0000001')).toMatchObject({ status: 'pending' });
   });
 

@@ -25,10 +25,11 @@ describe('ballast run (the main job)', () => {
     expect(io.out()).toMatch(/DEE-BOT \(defensive\)[\s\S]*cut_loss +exit +GE/);
     expect(io.out()).toMatch(/SHORGAN-BOT \(aggressive\)[\s\S]*take_profit +exit +MO/);
     const db = JSON.parse(await readFile(join(dir, '.ballast', 'ballast.json'), 'utf8'));
-    expect(db.runs.map((r: { policy: { policyId: string } }) => r.policy.policyId)).toEqual(['dee-bot', 'dow-index', 'multi-factor', 'shorgan-bot']);
-    expect(db.runs[0]).toMatchObject({ initiator: 'main-job', asOf: '2001-01-02', policy: { file: 'policies/dee-bot.yaml' } });
-    expect(db.runs[0].policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(db.accounts['paper-dee'].openedAt).toBe(db.runs[0].evaluatedAt); // one clock: opened when the run evaluates
+    const runs = (await readFile(join(dir, '.ballast', 'archive', 'runs-2001-01.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(runs.map((r: { policy: { policyId: string } }) => r.policy.policyId)).toEqual(['dee-bot', 'dow-index', 'multi-factor', 'shorgan-bot']);
+    expect(runs[0]).toMatchObject({ initiator: 'main-job', asOf: '2001-01-02', policy: { file: 'policies/dee-bot.yaml' } });
+    expect(runs[0].policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(db.accounts['paper-dee'].openedAt).toBe(runs[0].evaluatedAt); // one clock: opened when the run evaluates
   });
 
   it('should propose the same exits when run twice on the same day (recorded exits are not charged twice)', async () => {

@@ -142,7 +142,7 @@ describe('Daemon', () => {
       { key: 'shorgan-bot/daily_guards/2026-11-16T21:30:00Z', state: 'finished', reason: 'on_time', runId: 'run-000001' },
       { key: 'shorgan-bot/daily_guards/2026-11-19T21:30:00Z', state: 'finished', reason: 'caught_up', startedAt: '2026-11-19T23:00:00.000Z' },
     ]);
-    expect(onDisk.runs).toHaveLength(4); // shorgan-bot and multi-factor, on time and caught up
+    expect(await recordedRuns(c.store)).toHaveLength(4); // shorgan-bot and multi-factor, on time and caught up
   });
 
   it('should never rerun a slot whose run was interrupted (recorded as started before the run)', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,10 @@ describe('ballast approve from two processes at once', () => {
     expect(fills).toHaveLength(200);
     expect(new Set(fills.map((f) => f.symbol)).size).toBe(200);
     expect(database.accounts.paper.lots).toEqual([]);
-    expect(database.proposals.filter((r: { status: string }) => r.status === 'executed')).toHaveLength(200);
+    const archive = join(dataDir, 'archive');
+    const archived = (await readdir(archive)).filter((f) => f.startsWith('decisions-'));
+    const lines = (await Promise.all(archived.map((f) => readFile(join(archive, f), 'utf8')))).join('').trim().split('\n');
+    const records = [...database.proposals, ...lines.map((line) => JSON.parse(line))] as { proposal: { id: string }; status: string }[];
+    expect(records.filter((r) => r.status === 'executed').map((r) => r.proposal.id).sort()).toEqual([...ids].sort());
   }, 240_000);
 });

@@ -32,14 +32,17 @@ describe('Store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('should write runs to the JSON file on disk and read them back in a new store', async () => {
+  it('should write runs to the monthly archive, the counter to the database file, and read them back in a new store', async () => {
     const first = await Store.open(dir, 'test');
     const a = await first.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
     const b = await first.recordRun(run('shorgan-bot', '2000-06-27T20:00:00.000Z', ['MO', 'T']));
     expect([a.id, b.id]).toEqual(['run-000001', 'run-000002']);
 
     const onDisk = JSON.parse(await readFile(join(dir, 'ballast.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ version: 1, nextRunNumber: 3, runs: [{ id: 'run-000001' }, { id: 'run-000002' }] });
+    expect(onDisk).toMatchObject({ version: 2, nextRunNumber: 3 });
+    expect(onDisk.runs).toBeUndefined();
+    const archived = (await readFile(join(dir, 'archive', 'runs-2000-06.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(archived.map((r) => r.id)).toEqual(['run-000001', 'run-000002']);
 
     await first.close();
     const reopened = await Store.open(dir, 'test');
@@ -82,7 +85,7 @@ describe('Store (approvals)', () => {
     await store.close();
     const reopened = await Store.open(dir);
     expect(reopened.account('paper')).toMatchObject({ cash: 10 });
-    expect(reopened.listRefusals()).toMatchObject([{ reason: 'forged', actorId: 'telegram:7' }]);
+    expect((await reopened.listRefusals())).toMatchObject([{ reason: 'forged', actorId: 'telegram:7' }]);
     expect(reopened.pauseOf('dee-bot')).toMatchObject({ reason: '/pause' });
     await rm(dir, { recursive: true, force: true });
   });
@@ -119,5 +122,59 @@ describe('Store writes', () => {
     await expect(store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', []))).rejects.toMatchObject({ code: 'LOCK_LOST' });
     await expect(readFile(join(dir, 'ballast.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('Store: the hot state stays small', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ballast-hot-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should keep only the latest closed proposals in the database file and find older ones in the archive', async () => {
+    const store = await Store.open(dir, 'test');
+    const base = await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
+    const record = (i: number, status: 'pending' | 'rejected') => ({
+      proposal: { ...base.proposals[0]!, id: `p-${String(i).padStart(10, '0')}` }, nonce: `n${i}`, runId: base.id, policyId: 'dee-bot', policyName: 'DEE',
+      accountId: 'paper', policyRevision: 'abc1234', mode: 'cli' as const, dryRun: false, costs: { commissionBps: 0, commissionMin: 0, slippageBps: 0 },
+      tolerancePct: 2, createdAt: '2000-06-26T20:00:00.000Z', expiresAt: '2000-06-27T20:00:00.000Z', status,
+    });
+    for (let i = 0; i < 250; i++) store.putProposalRecord(record(i, i === 0 ? 'pending' : 'rejected'));
+    await store.close();
+    const onDisk = JSON.parse(await readFile(join(dir, 'ballast.json'), 'utf8'));
+    expect(onDisk.proposals).toHaveLength(101); // the open one and the 100 most recent closed ones
+    expect(onDisk.proposals[0].proposal.id).toBe('p-0000000000');
+    const reread = await Store.open(dir);
+    expect(reread.proposalRecord('p-0000000001')).toBeUndefined();
+    expect(await reread.findProposalRecord('p-0000000001')).toMatchObject({ status: 'rejected', nonce: 'n1' });
+  });
+
+  it('should never reuse a run id when the database file is older than the archive (restored from a backup)', async () => {
+    const store = await Store.open(dir, 'test');
+    await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', []));
+    await store.close();
+    const before = await readFile(join(dir, 'ballast.json'), 'utf8');
+    const again = await Store.open(dir, 'test');
+    await again.recordRun(run('dee-bot', '2000-06-27T20:00:00.000Z', []));
+    await again.close();
+    await writeFile(join(dir, 'ballast.json'), before);
+    const restored = await Store.open(dir, 'test');
+    expect((await restored.recordRun(run('dee-bot', '2000-06-28T20:00:00.000Z', []))).id).toBe('run-000003');
+    await restored.close();
+  });
+
+  it('should skip a run line cut off by a crash, and start the next one on a new line', async () => {
+    const store = await Store.open(dir, 'test');
+    await store.recordRun(run('dee-bot', '2000-06-26T20:00:00.000Z', ['KO']));
+    await store.close();
+    await writeFile(join(dir, 'archive', 'runs-2000-06.index.jsonl'), '{"id":"run-0000', { flag: 'a' });
+    const again = await Store.open(dir, 'test');
+    await again.recordRun(run('dee-bot', '2000-06-27T20:00:00.000Z', ['MO']));
+    expect((await again.runSummaries()).map((r) => r.id)).toEqual(['run-000001', 'run-000002']);
+    expect(await again.getRun('run-000002')).toMatchObject({ proposals: [{ symbol: 'MO' }] });
+    await again.close();
   });
 });

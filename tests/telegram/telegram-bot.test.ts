@@ -104,7 +104,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       press(ANA_ID, signCallback('another-secret-entirely!', { op: 'a', target: 'p-aaa0000001', nonce: 'nonce001' })),
     ];
     await server.waitFor((s) => queries.every((q) => s.callbackQuery(q)?.answered));
-    expect(store.listRefusals().map((r) => [r.reason, r.actorId])).toEqual([
+    expect((await store.listRefusals()).map((r) => [r.reason, r.actorId])).toEqual([
       ['unauthorized', `telegram:${STRANGER_ID}`], ['forbidden', `telegram:${VIC_ID}`], ['forged', `telegram:${ANA_ID}`],
       ['replayed', `telegram:${ANA_ID}`], ['forged', `telegram:${ANA_ID}`],
     ]);
@@ -137,7 +137,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => queries.every((q) => s.callbackQuery(q)?.answered));
     expect(store.account('paper')!.trades.map((t) => t.symbol)).toEqual(['AAA', 'BBB']);
     expect(store.proposalRecords().map((r) => r.status)).toEqual(['executed', 'executed']);
-    expect(store.listRefusals().filter((r) => r.reason === 'already_decided')).toHaveLength(2);
+    expect((await store.listRefusals()).filter((r) => r.reason === 'already_decided')).toHaveLength(2);
     expect(server.callbackQuery(queries[1]!)?.answer?.text).toMatch(/AAA: already executed/);
   });
 
@@ -202,6 +202,6 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1);
     expect(await say('/history')).toMatch(/p-aaa0000001 AAA: approved by/);
     expect(await say('/positions')).toMatch(/account paper[\s\S]*BBB/);
-    expect(store.listRefusals().map((r) => r.reason)).toEqual(['forbidden', 'paused']);
+    expect((await store.listRefusals()).map((r) => r.reason)).toEqual(['forbidden', 'paused']);
   });
 });

@@ -61,7 +61,7 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
       else throw error;
     }
   }
-  const submissions = runs.map((run) => run.submission ?? { opened: [], auto: [] });
+  const submissions = runs.map((run) => run.submission ?? { opened: [], auto: [], decidedBefore: [] });
   if (options.json) {
     io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {

@@ -1,0 +1,43 @@
+import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js';
+import type { RunRecord } from '../run-record.js';
+import type { RunSummary } from '../run-summary.js';
+import type { SlotRecord } from '../slot-record.js';
+
+/**
+ * Where the database keeps what no longer changes, so the hot state stays small: every recorded run, closed proposal
+ * records, refusals and old slot records, append-only. `FileArchive` writes monthly JSON Lines files beside the
+ * database; `MemoryArchive` keeps them in memory (tests, replay). Only the owner of the database appends.
+ */
+export interface Archive {
+  /** Appends full runs (with their summaries), in id order. */
+  appendRuns(runs: readonly RunRecord[]): Promise<void>;
+  /** Run summaries, oldest id first; with `sinceMonth` (`YYYY-MM`), only runs evaluated in that month or later. */
+  runSummaries(options?: { readonly sinceMonth?: string }): Promise<RunSummary[]>;
+  /** One run in full, or undefined. */
+  readRun(id: string): Promise<RunRecord | undefined>;
+  /** The highest run number archived, 0 when none. */
+  lastRunNumber(): Promise<number>;
+  /** Appends proposal records that are closed (they never change again). */
+  appendProposalRecords(records: readonly ProposalRecord[]): Promise<void>;
+  /** The most recently archived record of a proposal id, or undefined. */
+  proposalRecord(proposalId: string): Promise<ProposalRecord | undefined>;
+  /** Archived proposal records, oldest first. */
+  proposalRecords(): Promise<ProposalRecord[]>;
+  /** Appends refusals to the audit log. */
+  appendRefusals(refusals: readonly Refusal[]): Promise<void>;
+  /** The audit log, oldest first. */
+  refusals(): Promise<Refusal[]>;
+  /** Appends slot records that are no longer needed for exactly-once (superseded by later slots). */
+  appendSlots(slots: readonly SlotRecord[]): Promise<void>;
+}
+
+/** `YYYY-MM` of an ISO 8601 instant: which monthly file a record goes to. */
+export function monthOf(instant: string): string {
+  return instant.slice(0, 7);
+}
+
+/** The number of a run id (`run-000042` → 42), NaN for anything else. */
+export function runNumber(id: string): number {
+  const match = /^run-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : Number.NaN;
+}

@@ -85,7 +85,7 @@ describe('the database file: damaged, foreign, newer or older', () => {
     await writeFile(file(), text);
     const result = await cli('run');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/ballast\.json is version 99; this Ballast reads versions up to \d+: upgrade Ballast/);
+    expect(result.err).toMatch(/ballast\.json is version 99; this Ballast reads versions up to \d+; upgrade Ballast/);
     expect(await readFile(file(), 'utf8')).toBe(text);
   });
 

@@ -60,7 +60,7 @@ describe('the database file: damaged, foreign, newer or older', () => {
     await writeFile(file(), JSON.stringify(damaged));
     const second = await cli('run', '--json');
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006']);
+    expect(JSON.parse(second.out).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006', 'run-000007']);
     const history = await cli('history', '--json');
     const ids = JSON.parse(history.out).map((r: { id: string }) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -112,6 +112,6 @@ describe('the database file: damaged, foreign, newer or older', () => {
     expect((await db()).version).toBe(2);
     expect((await cli('show', 'run-000002')).out).toMatch(/DOW-INDEX/);
     const next = await cli('run', '--json');
-    expect(JSON.parse(next.out).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006']);
+    expect(JSON.parse(next.out).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006', 'run-000007']);
   });
 });

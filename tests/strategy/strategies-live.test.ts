@@ -4,16 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Proposal } from '../../src/engine/proposal.js';
 import type { RunRecord } from '../../src/store/run-record.js';
+import { Store } from '../../src/store/store.js';
 import { exampleWorkspace } from '../support/example-workspace.js';
+import { recordedRuns } from '../support/recorded-runs.js';
 import { testIo } from '../support/test-io.js';
 
-type Db = { runs: RunRecord[]; strategies: Record<string, { asOf: string; sleeves: Record<string, { lastRebalance: string; signal: Record<string, number> }> }> };
+type Db = { strategies: Record<string, { asOf: string; sleeves: Record<string, { lastRebalance: string; signal: Record<string, number> }> }> };
 
 describe('strategies in live runs (policies/multi-factor.yaml)', () => {
   let dir: string;
   let remove: () => Promise<void>;
   const db = async (): Promise<Db> => JSON.parse(await readFile(join(dir, '.ballast', 'ballast.json'), 'utf8')) as Db;
-  const multi = async (): Promise<RunRecord[]> => (await db()).runs.filter((r) => r.policy.policyId === 'multi-factor');
+  const multi = async (): Promise<RunRecord[]> => {
+    const store = await Store.open(join(dir, '.ballast'));
+    return recordedRuns(store, { policyId: 'multi-factor' });
+  };
 
   beforeEach(async () => {
     ({ dir, remove } = await exampleWorkspace('strategies'));

@@ -5,7 +5,8 @@ type Facts = Readonly<Record<string, unknown>>;
 /** True when a rule's conditions hold for the facts. */
 export type Predicate = (facts: Facts) => boolean;
 
-const isNumeric = (value: unknown): boolean => Number.parseFloat(value as string).toString() !== 'NaN';
+/** json-rules-engine's numeric fact validator, `parseFloat(value).toString() !== 'NaN'`, without the strings for a number. */
+const isNumeric = (value: unknown): boolean => (typeof value === 'number' ? !Number.isNaN(value) : Number.parseFloat(value as string).toString() !== 'NaN');
 
 /** json-rules-engine 7.3's default operators, with their fact validators, reproduced exactly. */
 const OPERATORS: Record<string, (fact: unknown, value: unknown) => boolean> = {

@@ -1,13 +1,12 @@
 import { FatalError } from '../errors.js';
-import { Engine, type RuleResult } from 'json-rules-engine';
-import { DateTime } from 'luxon';
+import type { RuleResult } from 'json-rules-engine';
+import { localDate } from '../time/zone-offset.js';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
 import { applyLimits, type RecordedExit } from './apply-limits.js';
 import type { Candidate, DroppedProposal } from './candidate.js';
-import { compilePrefilter } from './compile-prefilter.js';
-import { compileRules } from './compile-rules.js';
+import { compiledRules } from './compiled-rules.js';
 import { explainConditions } from './explain-conditions.js';
 import { holdingsAfterSells } from './holdings-after-sells.js';
 import { mergeBySymbol } from './merge-by-symbol.js';
@@ -74,8 +73,8 @@ export interface Evaluation {
  * Evaluates a policy against an account's holdings and the market: the pure core of Ballast.
  *
  * Steps: facts per position (days held counted to `now`'s date in the policy's time zone) → every enabled rule,
- * compiled to json-rules-engine rules, each run per position where its compiled predicate
- * ({@link compilePrefilter}) holds, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
+ * compiled once per policy to json-rules-engine rules ({@link compiledRules}), each run per position where its compiled
+ * predicate holds, with the facts it reads, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
  * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}) →
  * with a `rebalance:` section, the target-weight rebalance of note 004 on the holdings left after those exits
  * ({@link planRebalance}), so exits come first and buys fit the cash the sells free; with `strategies`, their run
@@ -94,17 +93,18 @@ export async function evaluate(
   history: EvaluationHistory = { recentExits: [] },
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const today = DateTime.fromJSDate(now, { zone: policy.time_zone }).toISODate()!;
+  const today = localDate(now.getTime(), policy.time_zone);
   const facts = positionFacts(holdings, market, today);
   const only = options.only;
-  const rules = compileRules(policy).filter((rule) => only === undefined || only.includes(String(rule.name)));
-  const engines = rules.map((rule) => new Engine([rule], { allowUndefinedFacts: false }));
-  const mayFire = compilePrefilter(rules);
+  const rules = compiledRules(policy).filter((rule) => only === undefined || only.includes(rule.id));
   const candidates: Candidate[] = [];
   for (const position of facts) {
-    for (let i = 0; i < rules.length; i++) {
-      if (!mayFire[i]!(position as unknown as Record<string, unknown>)) continue;
-      const { results } = await engines[i]!.run(position as unknown as Record<string, unknown>);
+    const all = position as unknown as Record<string, unknown>;
+    for (const rule of rules) {
+      if (!rule.mayFire(all)) continue;
+      const given: Record<string, unknown> = {};
+      for (const fact of rule.facts) given[fact] = all[fact];
+      const { results } = await rule.engine.run(given);
       const result = results[0];
       if (!result) continue;
       const ruleId = String(result.name);

@@ -1,5 +1,4 @@
-import '../time/luxon-strict.js';
-import { DateTime } from 'luxon';
+import { localDateOf, wallTimeToInstant } from '../schedule/wall-time.js';
 import type { ExchangeCalendar } from './calendars/exchange-calendar.js';
 import { AS_OF_TIME } from './as-of-instant.js';
 import { indexAsOf, type PricePanel } from './price-panel.js';
@@ -12,9 +11,10 @@ import { indexAsOf, type PricePanel } from './price-panel.js';
 export function closeInstantMs(date: string, timeZone: string, calendar?: ExchangeCalendar): number {
   const year = Number(date.slice(0, 4));
   if (calendar && year >= calendar.coveredYears.first && year <= calendar.coveredYears.last && calendar.isSession(date)) {
-    return calendar.sessionOpenClose(date).close.toMillis();
+    const [hour, minute] = calendar.closeTime(date).split(':').map(Number);
+    return wallTimeToInstant(date, { hour: hour!, minute: minute! }, calendar.timeZone).epochMs;
   }
-  return DateTime.fromISO(date, { zone: timeZone }).set(AS_OF_TIME).toMillis();
+  return wallTimeToInstant(date, AS_OF_TIME, timeZone).epochMs;
 }
 
 /**
@@ -23,7 +23,7 @@ export function closeInstantMs(date: string, timeZone: string, calendar?: Exchan
  * panel has no close before `at`. O(log n).
  */
 export function indexKnownAt(panel: PricePanel, at: Date, timeZone: string, calendar?: ExchangeCalendar): number {
-  const local = DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  const local = localDateOf(at.getTime(), timeZone);
   let index = indexAsOf(panel, local);
   if (index >= 0 && panel.dates[index] === local && at.getTime() < closeInstantMs(local, timeZone, calendar)) index -= 1;
   return index;

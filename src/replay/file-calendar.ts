@@ -32,6 +32,7 @@ export function fileCalendar(dates: readonly string[], timeZone: string): Exchan
       if (!isSession(date)) throw new CalendarError('CALENDAR_NOT_A_SESSION', 'FILE', date, `the price file has no row for ${date}`, 'ask for a date of the file');
       return { date, open: at(date, 9, 30), close: at(date, 16, 0), earlyClose: false };
     },
+    closeTime: () => '16:00',
     nextSession: (date) => step(date, 1),
     previousSession: (date) => step(date, -1),
   };

@@ -1,5 +1,6 @@
 import '../time/luxon-strict.js';
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { localDate, zoneOffsetMinutes } from '../time/zone-offset.js';
 import { parseIsoDate } from '../time/iso-date.js';
 import type { TimeOfDay } from './schedule.js';
 
@@ -33,7 +34,8 @@ function zoneOf(name: string): IANAZone {
  * Works for any offset change (half-hour shifts too) because it reads the zone's offsets, not a fixed one hour.
  */
 export function wallTimeToInstant(date: string, at: TimeOfDay, timeZone: string): WallInstant {
-  const zone = zoneOf(timeZone);
+  zoneOf(timeZone); // an unknown zone throws here, as before
+  const zone = { offset: (ms: number): number => zoneOffsetMinutes(timeZone, ms) };
   const [y, mo, d] = parseIsoDate(date) ?? [1970, 1, 1];
   const wall = Date.UTC(y, mo - 1, d, at.hour, at.minute);
   const before = zone.offset(wall - DAY_MS);
@@ -58,5 +60,6 @@ export function wallTimeToInstant(date: string, at: TimeOfDay, timeZone: string)
 
 /** The local `YYYY-MM-DD` date of epoch milliseconds `ms` in `timeZone`. */
 export function localDateOf(ms: number, timeZone: string): string {
-  return DateTime.fromMillis(ms, { zone: timeZone }).toISODate();
+  zoneOf(timeZone);
+  return localDate(ms, timeZone);
 }

@@ -36,6 +36,8 @@ export interface ExchangeCalendar {
   isSession(date: string): boolean;
   /** Open and close of the session on `date`; throws `CALENDAR_NOT_A_SESSION` when the exchange is closed then. */
   sessionOpenClose(date: string): SessionTimes;
+  /** The local close time of the session on `date`, `HH:MM` (early closes included), without building DateTimes. Throws as `sessionOpenClose`. */
+  closeTime(date: string): string;
   /** First session strictly after `date` (which need not be a session). */
   nextSession(date: string): string;
   /** Last session strictly before `date` (which need not be a session). */
@@ -113,6 +115,14 @@ export function createExchangeCalendar(data: CalendarData): ExchangeCalendar {
         close: at(date, close),
         earlyClose: close < data.close,
       };
+    },
+    closeTime(date) {
+      check(date);
+      if (!sessionOn(date)) {
+        throw new CalendarError('CALENDAR_NOT_A_SESSION', data.code, date, `${data.code} has no session on ${date}`,
+          `ask nextSession("${date}") or previousSession("${date}") for the nearest one`);
+      }
+      return data.extraSessions[date]?.close ?? data.earlyCloses[date] ?? data.close;
     },
     nextSession: (date) => step(date, 1),
     previousSession: (date) => step(date, -1),

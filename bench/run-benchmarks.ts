@@ -4,6 +4,7 @@ import { benchRebalance } from './rebalance-bench.js';
 import { replayBenchmarks } from './replay-bench.js';
 import { benchStrategiesLive } from './strategies-bench.js';
 import { benchEquityPng, benchReplayReport } from './report-bench.js';
+import { benchDiffImpact } from './diff-impact-bench.js';
 
 /** `npm run bench`: every benchmark with its goal; prints a table and exits 1 when a median misses its goal. */
 const bench = new Bench({ iterations: 30, warmupIterations: 5, time: 0 });
@@ -19,6 +20,7 @@ add('rebalance: 5,000 symbols, all constraints', 50, benchRebalance());
 add('multi-factor: one live evaluation', 50, await benchStrategiesLive());
 add('report: Dow 30 × 10 years, HTML + 3 charts', 1000, await benchReplayReport());
 add('png: /report equity chart, 2,529 points', 400, await benchEquityPng());
+add('diff impact: dee-bot, 2 × 505 sessions', 1000, await benchDiffImpact());
 
 await bench.run();
 // Replays take seconds each: a few iterations, their own bench.

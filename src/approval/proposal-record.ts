@@ -97,6 +97,8 @@ export interface Refusal {
   /** The proposal id the action named, when it could be read. */
   readonly proposalId?: string;
   readonly detail: string;
+  /** How many refused actions this record stands for, when a flood was stored as one; absent: one. */
+  readonly count?: number;
 }
 
 /** Statuses from which nothing more happens. */

@@ -9,6 +9,7 @@ import { runMainJob } from './commands/run.js';
 import { planCommand } from './commands/plan.js';
 import { readCapital, readRiskFree, replayCommand } from './commands/replay.js';
 import type { FillTiming } from '../replay/replay-result.js';
+import { auditCommand } from './commands/audit.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
 import { diffCommand } from './commands/diff.js';
@@ -149,6 +150,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('audit')
+    .description('the audit log: every decision (who, when, channel, what followed) and every refused action, oldest first')
+    .addOption(new Option('--since <date>', 'only entries from this date, YYYY-MM-DD').argParser(dateOf('--since')))
+    .option('--policy <id>', 'only decisions of this policy')
+    .option('--refusals', 'only refused actions')
+    .addOption(new Option('--limit <n>', 'the most recent n entries (default 50)').argParser(count('--limit')))
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { since?: string; policy?: string; refusals?: boolean; limit?: number; json?: boolean; dataDir?: string }) => {
+      exitCode = await auditCommand({ ...opts, refusals: opts.refusals ?? false, json: opts.json ?? false }, io);
+    });
+
+  program
     .command('show')
     .description('print one recorded run in full')
     .argument('<run-id>', 'e.g. run-000001 (see `ballast history`)')
@@ -274,6 +288,15 @@ function timeZone(value: string): string {
 }
 
 const date = dateOf('--as-of');
+
+/** A parser of a whole-number option ≥ 1, naming the option. */
+function count(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1) throw new UsageError(`${flag} "${value}" is not a whole number ≥ 1`, `write e.g. ${flag} 20`);
+    return n;
+  };
+}
 
 /** A parser of a date option that refuses anything but a real `YYYY-MM-DD`, naming the option. */
 function dateOf(flag: string): (value: string) => string {

@@ -14,6 +14,12 @@ export function approvalRecords(context: StoreContext): ApprovalStore {
       await context.flushed();
       return data.proposals.findLast((record) => record.proposal.id === proposalId) ?? (await archive.proposalRecord(proposalId));
     },
+    async allProposalRecords() {
+      await context.flushed();
+      const hot = new Set(data.proposals.map((r) => `${r.proposal.id} ${r.nonce}`));
+      const archived = (await archive.proposalRecords()).filter((r) => !hot.has(`${r.proposal.id} ${r.nonce}`));
+      return [...archived, ...data.proposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
     proposalRecords: (filter = {}) => data.proposals.filter((record) => matchesProposalFilter(record, filter)),
     putProposalRecord: (record) =>
       context.change((d) => {

@@ -16,6 +16,8 @@ export interface ApprovalStore {
   proposalRecord(proposalId: string): ProposalRecord | undefined;
   /** The most recent record of a proposal id, also among those closed long ago (in the archive), or undefined. */
   findProposalRecord(proposalId: string): Promise<ProposalRecord | undefined>;
+  /** Every record, the archived ones included, oldest first (by creation): what the audit log lists. */
+  allProposalRecords(): Promise<readonly ProposalRecord[]>;
   /** Open and recently closed records, oldest first, filtered as {@link ProposalFilter} says. */
   proposalRecords(filter?: ProposalFilter): readonly ProposalRecord[];
   /** Inserts a record, or replaces the one with the same proposal id and nonce. */

@@ -10,16 +10,24 @@ import type { BallastContext, TelegramDeps } from './telegram-deps.js';
  * Approve / Reject buttons: verifies the signed callback data (forged → refused and stored), checks the role
  * (viewers → refused and stored), calls the approval service with the button's nonce and message id (so a button
  * of an older record or message is refused as replayed), answers the press, and edits the message(s) to show who
- * decided what and when. Runs after `authorizedOnly`.
+ * decided what and when — also when answering the press failed (a 5xx from Telegram): the answer is logged and the
+ * edit still happens. Runs after `authorizedOnly`.
  */
 export function approvalComposer(deps: TelegramDeps): Composer<BallastContext> {
   const composer = new Composer<BallastContext>();
   composer.on('callback_query:data', async (ctx) => {
     const { role, actor } = ctx.ballast!;
     const now = deps.now();
+    const answer = async (text: string, alert: boolean): Promise<void> => {
+      try {
+        await ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: alert });
+      } catch (error) {
+        deps.log(`telegram: could not answer a button press (${(error as Error).message}); the decision stands and its message is edited`);
+      }
+    };
     const refuse = async (reason: 'forged' | 'forbidden', detail: string, text: string, proposalId?: string): Promise<void> => {
       await deps.service.recordRefusal({ at: now.toISOString(), reason, actorId: actor.id, channel: 'telegram', detail, ...(proposalId ? { proposalId } : {}) });
-      await ctx.answerCallbackQuery({ text, show_alert: true });
+      await answer(text, true);
     };
     const payload = verifyCallback(deps.config.secret, ctx.callbackQuery.data);
     if (payload === undefined) return refuse('forged', 'callback data failed verification', 'This button is not valid; nothing was done.');
@@ -29,19 +37,19 @@ export function approvalComposer(deps: TelegramDeps): Composer<BallastContext> {
     try {
       outcomes = payload.op === 'a' || payload.op === 'r' ? [{ id: payload.target, kind: 'result', result: await decideOne(deps, payload, ctx, messageId) }] : await decideRun(deps, payload, ctx);
     } catch (error) {
-      if (error instanceof ApprovalError) return void (await ctx.answerCallbackQuery({ text: error.message.slice(0, 200), show_alert: true }));
+      if (error instanceof ApprovalError) return answer(error.message, true);
       if (!(error instanceof AccountingInvariantError)) throw error;
       outcomes = [{ id: payload.target, kind: 'stopped', error }];
     }
     const stopped = outcomes.find((o) => o.kind === 'stopped');
     if (stopped !== undefined) {
       deps.log(`ACCOUNTING INVARIANT VIOLATED executing ${stopped.id}: ${stopped.error.message}`);
-      await ctx.answerCallbackQuery({ text: '⛔ Accounting invariant violated: execution stopped and the bot is paused.', show_alert: true });
+      await answer('⛔ Accounting invariant violated: execution stopped and the bot is paused.', true);
     } else {
       const refused = outcomes.flatMap((o) => (o.kind === 'refused' ? [o.error.message] : []));
-      await ctx.answerCallbackQuery({ text: [...refused, summary(outcomes)].filter((t) => t !== '').join(' · ').slice(0, 200), show_alert: refused.length > 0 });
+      await answer([...refused, summary(outcomes)].filter((t) => t !== '').join(' · '), refused.length > 0);
     }
-    const records = outcomes.flatMap((o) => deps.store.proposalRecord(o.id) ?? []);
+    const records = outcomes.flatMap((o) => (o.kind === 'result' ? [o.result.record] : deps.store.proposalRecord(o.id) ?? []));
     await refreshMessages(ctx.api, deps.store, records, deps.config.secret);
   });
   return composer;

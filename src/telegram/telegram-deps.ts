@@ -18,6 +18,8 @@ export interface TelegramDeps {
   readonly userZone: string;
   /** Where operational problems are written (never the token or the secret). */
   readonly log: (line: string) => void;
+  /** How long a stranger is answered and stored only once (ms); default one minute (`FLOOD_WINDOW_MS`). */
+  readonly floodWindowMs?: number;
 }
 
 /** grammY's context with the allowlisted user's role and actor, set by `authorizedOnly`. */

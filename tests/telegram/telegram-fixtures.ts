@@ -27,10 +27,10 @@ export interface RunningBot {
 }
 
 /** Starts the real grammY bot (long polling) against `server` and waits until it polls. */
-export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date): Promise<RunningBot> {
+export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date, options: Pick<TelegramDeps, 'floodWindowMs'> = {}): Promise<RunningBot> {
   let clock = now;
   const logs: string[] = [];
-  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], userZone: 'UTC' };
+  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], userZone: 'UTC', ...options };
   const bot = createTelegramBot(deps, { apiRoot: server.apiRoot, botInfo: server.botInfo });
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));

@@ -4,6 +4,8 @@
  */
 export type PolicyProblemCode =
   | 'EMPTY_FILE'
+  | 'TOO_MANY_ALIASES'
+  | 'DUPLICATE_POLICY_ID'
   | 'UNKNOWN_KEY'
   | 'MISSING_KEY'
   | 'WRONG_TYPE'

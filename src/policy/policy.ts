@@ -21,6 +21,8 @@ export interface Policy {
   readonly schedules: readonly ScheduleSpec[];
   /** Missed-slot handling on start for schedules without their own `catch_up`. Default `latest`. */
   readonly catch_up: CatchUpRule;
+  /** Calendar days the newest close a run uses may be older than the run's date; older prices refuse the run. Default 5. */
+  readonly max_price_age_days: number;
   readonly fractional_shares: boolean;
   /** `standard`: whole shares (or fractional steps) and cents; `none`: unrounded quantities and money (replays). Default `standard`. */
   readonly rounding: 'standard' | 'none';

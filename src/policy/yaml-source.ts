@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from './diagnostic.js';
 import { locate } from './locate.js';
 import type { SchemaProblem } from './ajv-problems.js';
@@ -36,7 +36,8 @@ const YAML_HINTS: Record<string, string> = {
 
 /**
  * Parses a YAML file with positions, keeping the `yaml` library's codes (`TAB_AS_INDENT`, `DUPLICATE_KEY`, …) for
- * syntax problems, each with an actionable hint. An empty file is an `EMPTY_FILE` error saying `emptyHint`.
+ * syntax problems, each with an actionable hint. An empty file is an `EMPTY_FILE` error saying `emptyHint`; aliases
+ * expanding past {@link MAX_ALIAS_COUNT} values (an alias bomb) are a `TOO_MANY_ALIASES` error at the first alias.
  * Pure: throws nothing for bad input.
  */
 export function parseYamlSource(
@@ -49,7 +50,13 @@ export function parseYamlSource(
   if (doc.errors.length > 0) {
     return { ok: false, errors: doc.errors.map((e) => yamlDiagnostic(source.file, e, 'error')), warnings };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { ok: false, errors: [aliasBomb(source.file, doc, lineCounter)], warnings };
+  }
   if (data === null || data === undefined) {
     const error: Diagnostic = { code: 'EMPTY_FILE', severity: 'error', file: source.file, path: '', line: 1, col: 1, message: emptyHint };
     return { ok: false, errors: [error], warnings };
@@ -73,6 +80,25 @@ function placeProblem(file: string, doc: Document, lineCounter: LineCounter, pro
     col: at.col,
     message: problem.message,
     ...(related ? { related } : {}),
+  };
+}
+
+/** How many times aliases (`*name`) may be expanded in one file: more is refused as a resource-exhaustion attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** The `TOO_MANY_ALIASES` diagnostic, at the first alias of the file. */
+function aliasBomb(file: string, doc: Document, lineCounter: LineCounter): Diagnostic {
+  let first: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      first = node;
+      return visit.BREAK;
+    },
+  });
+  const at = first?.range ? lineCounter.linePos(first.range[0]) : { line: 1, col: 1 };
+  return {
+    code: 'TOO_MANY_ALIASES', severity: 'error', file, path: '', line: at.line, col: at.col,
+    message: `aliases (*name) expand to more than ${MAX_ALIAS_COUNT} values here and below, which could exhaust memory; write the values out instead of nesting aliases`,
   };
 }
 

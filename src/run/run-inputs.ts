@@ -5,6 +5,8 @@ import type { MarketSnapshot } from '../market/market-snapshot.js';
 import { panelQuotes } from '../market/panel-quotes.js';
 import type { PricePanel } from '../market/price-panel.js';
 import { indexKnownAt } from '../market/prices-known-at.js';
+import { openedAfter, stalePrices } from '../market/input-freshness.js';
+import { localDateOf } from '../schedule/wall-time.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
 import type { AccountState } from '../portfolio/account-state.js';
 import type { Holdings } from '../portfolio/holdings.js';
@@ -39,7 +41,8 @@ export interface InputsProvider {
  * Inputs from a price panel: holdings from `holdings`, prices as known at the run's clock (the last close at or before
  * it, see `indexKnownAt`; every held symbol and every rebalance target). Quotes are the panel's closes as of
  * `quotesAsOf` (`YYYY-MM-DD`) when given, else as of the decision's UTC date.
- * Throws `InputError` when the panel has no close before the clock or lacks a needed price.
+ * Throws `InputError` when the panel has no close before the clock or lacks a needed price, when its newest close used
+ * is older than the policy's `max_price_age_days` before the run's date, and when a held position was opened after it.
  */
 export function panelInputs(prices: PricePanel, holdings: HoldingsSource, quotesAsOf?: string): InputsProvider {
   return {
@@ -50,6 +53,9 @@ export function panelInputs(prices: PricePanel, holdings: HoldingsSource, quotes
       if (index < 0) {
         throw new InputError([{ file: prices.file, message: `no prices known at ${at.toISOString()}; the file starts on ${prices.dates[0] ?? '(no rows)'}` }]);
       }
+      const runDate = localDateOf(at.getTime(), policy.time_zone);
+      const problems = [...openedAfter(held, runDate), ...[stalePrices(prices, index, runDate, policy.max_price_age_days) ?? []].flat()];
+      if (problems.length > 0) throw new InputError(problems);
       return {
         holdings: held.holdings,
         market: snapshotForPolicy(prices, held, prices.dates[index]!, policy),

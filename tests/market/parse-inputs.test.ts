@@ -31,11 +31,11 @@ describe('parsePricePanel', () => {
   it('should report every bad price and date with its row and column', () => {
     const text = 'date,KO,PG\n2000-06-28,55,abc\n2000-06-30,0,56\n2000-06-29,55,56\n2000-06-29,55,56\nJune 30,55,56\n';
     expect(problems(() => parsePricePanel('prices.csv', text))).toMatchObject([
-      { file: 'prices.csv', row: 2, column: 'PG', message: expect.stringMatching(/"abc" must be a positive number/) },
+      { file: 'prices.csv', row: 2, column: 'PG', message: expect.stringMatching(/"abc" is not a plain decimal number/) },
       { file: 'prices.csv', row: 3, column: 'KO', message: expect.stringMatching(/"0" must be a positive number/) },
       { file: 'prices.csv', row: 4, column: 'date', message: expect.stringMatching(/dates out of order/) },
       { file: 'prices.csv', row: 5, column: 'date', message: expect.stringMatching(/duplicate date/) },
-      { file: 'prices.csv', row: 6, column: 'date', message: expect.stringMatching(/not a date/) },
+      { file: 'prices.csv', row: 6, column: 'date', message: expect.stringMatching(/not a calendar date/) },
     ]);
   });
 });

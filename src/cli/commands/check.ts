@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import { refuseDuplicateIds } from '../../workspace/refuse-duplicate-ids.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnostics } from '../../text/format-diagnostics.js';
@@ -14,13 +15,13 @@ export interface CheckOptions {
 
 /**
  * `ballast check [paths…]`: validates policy files (default: every file in `policies/`; a folder stands for every
- * `*.yaml` in it) and prints every problem as `file:line:col  path  message` with the source line. Exit 0 when all
- * are valid, 1 otherwise.
+ * `*.yaml` in it) and prints every problem as `file:line:col  path  message` with the source line; two files with one
+ * policy id are both invalid. Exit 0 when all are valid, 1 otherwise.
  */
 export async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const given = options.paths.length > 0 ? options.paths : ['policies'];
   const paths = (await Promise.all(given.map((p) => policyFilesAt(resolve(io.cwd, p))))).flat();
-  const loaded = await Promise.all(paths.map((path) => loadPolicyFile(path, io.cwd)));
+  const loaded = refuseDuplicateIds(await Promise.all(paths.map((path) => loadPolicyFile(path, io.cwd))));
   const invalid = loaded.filter((l) => !l.validation.ok);
   if (options.json) {
     const files = loaded.map((l) => ({

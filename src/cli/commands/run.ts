@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatInputProblem, InputError, InvalidPolicyError } from '../../errors.js';
+import { FatalError, formatInputProblem, InputError, InvalidPolicyError } from '../../errors.js';
 import type { HoldingsSource } from '../../run/holdings-source.js';
 import { runAsOf } from '../../run/run-as-of.js';
 import type { PolicyRun } from '../../run/run-policy.js';
@@ -9,6 +9,7 @@ import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import { refuseDuplicateIds } from '../../workspace/refuse-duplicate-ids.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { examplePrices, lastDate } from '../evaluation-inputs.js';
@@ -31,7 +32,8 @@ export interface RunOptions {
 /**
  * `ballast run`: the main job. Evaluates every policy in `policies/` against its example holdings
  * (`examples/holdings/<policy id>.csv`) and the bundled prices, as of their last date, records each run and prints
- * the proposals per bot. A policy that is invalid or has no holdings is reported and skipped; the others still run
+ * the proposals per bot. A policy that is invalid (or shares its id with another file), has unusable holdings or
+ * prices, or fails otherwise with a fatal error is reported and skipped; the others still run
  * (exit 1 if any was skipped).
  */
 export async function runMainJob(options: RunOptions, io: CliIo): Promise<number> {
@@ -51,13 +53,14 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
   const runs: PolicyRun[] = [];
   const failures: { file: string; problem: string }[] = [];
   const holdings: HoldingsSource = { kind: 'account', store, examples, cwd: io.cwd };
-  for (const path of files) {
-    const loaded = await loadPolicyFile(path, io.cwd);
+  const policies = refuseDuplicateIds(await Promise.all(files.map((path) => loadPolicyFile(path, io.cwd))));
+  for (const loaded of policies) {
     try {
       runs.push(await runAsOf(loaded, prices, { asOf, holdings, store, record: 'main-job', approval: { now: io.now(), env: io.env } }));
     } catch (error) {
       if (error instanceof InvalidPolicyError) failures.push({ file: loaded.file, problem: `${error.message}\n${formatDiagnostics(error.loaded)}` });
       else if (error instanceof InputError) failures.push({ file: loaded.file, problem: error.problems.map(formatInputProblem).join('\n') });
+      else if (error instanceof FatalError) failures.push({ file: loaded.file, problem: error.message });
       else throw error;
     }
   }

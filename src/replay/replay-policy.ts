@@ -6,7 +6,7 @@ import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
 import { runPipeline } from '../run/run-pipeline.js';
 import type { RunInputs } from '../run/run-inputs.js';
-import { checkBooks } from './check-books.js';
+import { checkBooks, checkFill } from './check-books.js';
 import { PriceMatrix } from './price-matrix.js';
 import { replayBenchmark } from './replay-benchmark.js';
 import { replayDecisions, type ReplayDecision } from './replay-decisions.js';
@@ -88,6 +88,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     if (Number.isNaN(quote)) return false;
     const done = fillOrder(books, order, quote, dates[i]!, policy.execution, rounding);
     if (done) {
+      checkFill(books, order.column, dates[i]!);
       fills.push(done);
       const run = runs[order.run]!;
       run.trades += 1;

@@ -36,11 +36,14 @@ export class SimBooks {
   readonly #symbols: readonly string[];
   readonly #roundCents: boolean;
   #holdings: Holdings | undefined;
+  #costBasis = 0;
+  readonly #columnCost: Float64Array;
 
   constructor(symbols: readonly string[], start: Holdings, roundCents: boolean) {
     this.#symbols = symbols;
     this.#roundCents = roundCents;
     this.quantity = new Float64Array(symbols.length);
+    this.#columnCost = new Float64Array(symbols.length);
     this.#lots = new Array(symbols.length);
     this.cash = start.cash;
     let capital = start.cash;
@@ -51,6 +54,8 @@ export class SimBooks {
       const costBasis = this.#money(position.quantity * position.averageCost);
       this.#lots[j] = [{ quantity: position.quantity, costBasis, openedDate: position.openedDate }];
       this.quantity[j] = position.quantity;
+      this.#costBasis += costBasis;
+      this.#columnCost[j] = costBasis;
       capital += costBasis;
     }
     this.ledgerCapital = capital;
@@ -76,11 +81,19 @@ export class SimBooks {
     return this.#holdings;
   }
 
-  /** Σ cost basis of the open lots of every symbol, base currency. */
+  /** Σ cost basis of the open lots of every symbol, base currency: kept as fills book, recounted from the lots by {@link SimBooks.recount}. */
   costBasisTotal(): number {
-    let total = 0;
-    for (const lots of this.#lots) if (lots) for (const lot of lots) total += lot.costBasis;
-    return total;
+    return this.#costBasis;
+  }
+
+  /**
+   * Recounts what the books keep as running totals of column `j` from its lots: its cost basis and its shares. Returns
+   * the differences (0 when the books agree with their lots).
+   */
+  recount(j: number): { readonly costBasis: number; readonly shares: number } {
+    let cost = 0;
+    for (const lot of this.#lots[j] ?? []) cost += lot.costBasis;
+    return { costBasis: cost - this.#columnCost[j]!, shares: this.lotQuantity(j) - this.quantity[j]! };
   }
 
   /** Σ shares of the open lots of one symbol: must equal `quantity[j]`. */
@@ -94,6 +107,8 @@ export class SimBooks {
   buy(j: number, quantity: number, notional: number, commission: number, date: string): Booked {
     (this.#lots[j] ??= []).push({ quantity, costBasis: notional, openedDate: date });
     this.quantity[j] = this.quantity[j]! + quantity;
+    this.#costBasis += notional;
+    this.#columnCost[j] = this.#columnCost[j]! + notional;
     this.cash = this.#money(this.cash - notional - commission);
     this.realizedPnl -= commission;
     this.commissionsPaid += commission;
@@ -121,6 +136,8 @@ export class SimBooks {
       remaining = 0;
     }
     this.quantity[j] = lots.length === 0 ? 0 : this.quantity[j]! - quantity;
+    this.#costBasis -= relieved;
+    this.#columnCost[j] = lots.length === 0 ? 0 : this.#columnCost[j]! - relieved;
     const realized = notional - relieved - commission;
     this.cash = this.#money(this.cash + notional - commission);
     this.realizedPnl += realized;

@@ -1,14 +1,18 @@
 import type { CalendarCode } from '../market/calendars/get-calendar.js';
-import type { ScheduleSpec } from '../schedule/parse-schedule.js';
 import type { CatchUpRule } from '../schedule/schedule.js';
+import type { Condition as SchemaCondition, ScheduleEntry } from './policy-schema.generated.js';
 
 /**
- * A validated policy, with every default filled in: the shape of `schemas/policy.schema.json`.
+ * A validated policy, with every default filled in: the shape of `schemas/policy.schema.json`, kept equal to the
+ * types generated from it (`npm run generate:types` writes `policy-schema.generated.ts`; tests/policy/policy-type.test.ts
+ * fails when they disagree). Fields that validation or loading fill in (defaults, `name`) are required here.
  *
  * Field names are the YAML keys, so a reviewer reading code and a user reading YAML see the same words.
  * Units follow the suffix: `_pct` in percent (25 means 25%), money in `base_currency`, days in calendar days.
  */
 export interface Policy {
+  /** Path or URL of the schema, for editors. */
+  readonly $schema?: string;
   readonly version: 1;
   readonly id: string;
   readonly name: string;
@@ -18,7 +22,7 @@ export interface Policy {
   /** Session calendar of the schedules (`XNYS`, `XNSE`); absent means every day is a trading day. */
   readonly calendar?: CalendarCode;
   /** When `ballast serve` evaluates the policy (schedule entries as written; parsed by `policySchedules`). Default `[]`. */
-  readonly schedules: readonly ScheduleSpec[];
+  readonly schedules: readonly ScheduleEntry[];
   /** Missed-slot handling on start for schedules without their own `catch_up`. Default `latest`. */
   readonly catch_up: CatchUpRule;
   /** Calendar days the newest close a run uses may be older than the run's date; older prices refuse the run. Default 5. */
@@ -194,12 +198,11 @@ export interface CustomRule {
   };
 }
 
-/** One node of a condition tree: a block (`all`, `any`, `not`) or a test (`fact`, `operator`, `value`). */
-export interface Condition {
-  readonly all?: readonly Condition[];
-  readonly any?: readonly Condition[];
-  readonly not?: Condition;
-  readonly fact?: string;
-  readonly operator?: string;
-  readonly value?: number | string | boolean | readonly (number | string)[];
-}
+/**
+ * One node of a condition tree: a block (`all`, `any`, `not`) or a test (`fact`, `operator`, `value`), with fact and
+ * operator names as the schema lists them.
+ */
+export type Condition = DeepReadonly<SchemaCondition>;
+
+/** `T` read-only at every depth. */
+type DeepReadonly<T> = T extends readonly unknown[] ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import type { SchemaProblem } from './schema-problems.js';
 
-const SCHEDULE_SCHEMA = 'urn:ballast:schemas:schedule';
+/** How ajv starts the `schemaPath` of an error inside the schedule schema (the policy schema's relative `$ref`). */
+const SCHEDULE_SCHEMA = 'schedule.schema.json';
 const FORMS = ['when', 'cron', 'every'] as const;
 
 /**

@@ -8,7 +8,7 @@ const validate = ajv.compile(schema);
 
 describe('schedule.schema.json', () => {
   it('should set $id and describe every property with its default', () => {
-    expect(schema.$id).toBe('urn:ballast:schemas:schedule');
+    expect(schema.$id).toBe('https://ballast.dev/schemas/schedule.schema.json');
     const objectBranch = schema.anyOf[1] as { additionalProperties: boolean; properties: Record<string, { description?: string }> };
     expect(objectBranch.additionalProperties).toBe(false);
     for (const [name, prop] of Object.entries(objectBranch.properties)) {
@@ -51,7 +51,7 @@ describe('schedule.schema.json', () => {
     policyAjv.addSchema(schema);
     const policy = policyAjv.compile({
       type: 'object',
-      properties: { schedules: { type: 'array', items: { $ref: 'urn:ballast:schemas:schedule' } } },
+      properties: { schedules: { type: 'array', items: { $ref: 'https://ballast.dev/schemas/schedule.schema.json' } } },
     });
     expect(policy({ schedules: ['daily at 16:30', { when: 'weekly on saturday at 11:55' }] })).toBe(true);
     expect(policy({ schedules: [{ when: 'daily at 16:30', bogus: 1 }] })).toBe(false);

@@ -111,6 +111,10 @@ export interface BallastPolicy {
    */
   fractional_shares: boolean;
   /**
+   * `standard` (default): whole shares (or `fractional_shares` steps) and money in cents, as the paper broker. `none`: quantities and money unrounded, for research and parity runs (a replay with `none` matches bt's `integer_positions=False`); the paper ledger keeps cents, so use it in replays.
+   */
+  rounding: 'standard' | 'none';
+  /**
    * Who decides proposals and how long they may wait. A proposal is pending until approved, rejected or expired; approved proposals are executed by the paper broker (unless `dry_run`).
    */
   approval: {
@@ -260,11 +264,9 @@ export interface BallastPolicy {
       [k: string]: number;
     };
     /**
-     * Equal weight over these symbols: each gets (100 − `cash_target_pct`) / count percent. Alternative to `targets`.
-     *
-     * @minItems 1
+     * Equal weight over these symbols: each gets (100 − `cash_target_pct`) / count percent; or `all`: every symbol of the price file that has a price at the decision (as bt's SelectAll). Alternative to `targets`.
      */
-    equal?: string[];
+    equal?: string[] | 'all';
     /**
      * Cash kept as a reserve, in percent of equity; buys never spend it. Default: 0.
      */
@@ -286,6 +288,10 @@ export interface BallastPolicy {
      * How far a trade goes: `target` all the way back to the target weight, `band_edge` only back to the edge of the band. Default: `target`.
      */
     to: 'target' | 'band_edge';
+    /**
+     * Which symbols trade when drift is outside the band: `breached` (default) only those outside their band; `all` every target back to its target as soon as any one is outside its band (bt's RunIfOutOfBounds + Rebalance).
+     */
+    scope: 'breached' | 'all';
     /**
      * Most value traded in one direction per run, in percent of equity; all trades scale down together to fit (note 004 §4.3). Default: 10 when no `budget_amount` is given.
      */
@@ -374,6 +380,19 @@ export interface BallastPolicy {
      * Trades under this share of equity are not proposed (note 000: 0.1%). Default: 0.1.
      */
     min_trade_pct: number;
+  };
+  /**
+   * Defaults of `ballast replay` for this policy; its options override them.
+   */
+  replay: {
+    /**
+     * Cash a replay starts from, in base currency (`--capital`). Default: 100000.
+     */
+    capital?: number;
+    /**
+     * When replayed decisions fill (`--fill`): `next-close` (default, no look-ahead) at the first close after the session the decision saw, `same-close` at that session's close (as bt and vectorbt).
+     */
+    fill?: 'next-close' | 'same-close';
   };
 }
 /**

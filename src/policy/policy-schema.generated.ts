@@ -107,6 +107,10 @@ export interface BallastPolicy {
    */
   catch_up: 'latest' | 'none';
   /**
+   * How many calendar days the newest close a run uses may be older than the run's date. Older prices refuse the run (a price feed that stopped updating must not trade). Default: 5 (a long weekend with a holiday).
+   */
+  max_price_age_days: number;
+  /**
    * Whether proposals may trade fractions of a share (rounded down to 0.000001 share). Default: false (whole shares).
    */
   fractional_shares: boolean;

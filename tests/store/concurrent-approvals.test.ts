@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedApprovals } from '../../bench/concurrency/seed-approvals.js';
+import { buildDist } from '../support/build-dist.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -20,7 +21,7 @@ interface Attempt {
 describe('ballast approve from two processes at once', () => {
   let dir: string;
   beforeAll(async () => {
-    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    await buildDist();
     dir = await mkdtemp(join(tmpdir(), 'ballast-pairs-'));
   }, 120_000);
   afterAll(async () => {

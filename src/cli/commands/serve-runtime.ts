@@ -4,6 +4,7 @@ import type { InputsProvider } from '../../run/run-inputs.js';
 import type { RunNotifier } from '../../serve/run-notifier.js';
 import { systemClock, type SchedulerClock } from '../../serve/scheduler-clock.js';
 import { watchPolicyFolder } from '../../serve/watch-policy-folder.js';
+import { launchedByNpm, watchLauncher } from './watch-launcher.js';
 
 /** Lines typed into the console of `ballast serve`, and how to stop reading them. */
 export interface ConsoleInput {
@@ -17,7 +18,7 @@ export interface ConsoleInput {
  */
 export interface ServeRuntime {
   readonly clock: SchedulerClock;
-  /** Resolves with the signal name when the process should stop (SIGINT/SIGTERM). */
+  /** Resolves with the signal name when the process should stop (SIGINT/SIGTERM, or `launcher exited`). */
   readonly waitForStop: () => Promise<string>;
   readonly watch?: (dir: string) => PolicyWatcher;
   /** The console's command lines (`approve <id>`, `pending`, …); none: no console. */
@@ -28,8 +29,12 @@ export interface ServeRuntime {
   readonly onStarted?: (daemon: Daemon) => Promise<void> | void;
 }
 
-/** The real process: system clock, fs.watch, SIGINT/SIGTERM, commands from standard input (ends quietly at EOF). */
-export function processRuntime(): ServeRuntime {
+/**
+ * The real process: system clock, fs.watch, SIGINT/SIGTERM, commands from standard input (ends quietly at EOF). When
+ * npm or npx launched it (`env.npm_command`), it also stops once its launcher has exited: stopping `npx ballast serve`
+ * with SIGTERM kills npx's shell but not serve, which would otherwise run on orphaned, holding the lock.
+ */
+export function processRuntime(env: Readonly<Record<string, string | undefined>> = process.env): ServeRuntime {
   return {
     clock: systemClock(),
     watch: (dir) => watchPolicyFolder(dir),
@@ -38,13 +43,16 @@ export function processRuntime(): ServeRuntime {
       return { lines, close: () => lines.close() };
     },
     waitForStop: () => new Promise((resolveStop) => {
+      let unwatch = (): void => undefined;
       const on = (signal: string): void => {
         process.off('SIGINT', on);
         process.off('SIGTERM', on);
+        unwatch();
         resolveStop(signal);
       };
       process.on('SIGINT', on);
       process.on('SIGTERM', on);
+      if (launchedByNpm(env)) unwatch = watchLauncher(() => on('launcher exited'));
     }),
   };
 }

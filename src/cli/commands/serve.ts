@@ -41,7 +41,7 @@ export interface ServeOptions {
  * /next, invalid edits reported in the chat); the console takes `approve`/`reject`/`pending`/`next` either way.
  * Throws `TelegramConfigError` (before taking the lock) for incomplete Telegram settings. Returns the exit code.
  */
-export async function serveCommand(options: ServeOptions, io: CliIo, runtime: ServeRuntime = processRuntime()): Promise<number> {
+export async function serveCommand(options: ServeOptions, io: CliIo, runtime: ServeRuntime = processRuntime(io.env)): Promise<number> {
   const telegram = readTelegramConfig(io.env);
   const store = await Store.open(dataDir(io, options.dataDir), 'serve');
   try {

@@ -15,6 +15,8 @@ export type GeneralErrorCode =
   | 'NO_POLICY_DIR'
   /** `ballast show` was given a run id the database does not hold. */
   | 'NO_SUCH_RUN'
+  /** `--account` names no paper account of the database. */
+  | 'UNKNOWN_ACCOUNT'
   /** A `--policy` filter names no policy of the database or the policy folder. */
   | 'UNKNOWN_POLICY'
   /** The data folder cannot be created, read or written (permissions, read-only disk, not a folder). */

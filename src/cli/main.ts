@@ -10,6 +10,7 @@ import { planCommand } from './commands/plan.js';
 import { readCapital, readRiskFree, replayCommand } from './commands/replay.js';
 import type { FillTiming } from '../replay/replay-result.js';
 import { auditCommand } from './commands/audit.js';
+import { reconcileCommand } from './commands/reconcile.js';
 import { historyCommand } from './commands/history.js';
 import { showCommand } from './commands/show.js';
 import { diffCommand } from './commands/diff.js';
@@ -150,6 +151,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('reconcile')
+    .description('compare a paper account with a broker\'s positions export: exit 0 no differences, 2 differences above the threshold, 1 error; posts differences to Telegram when configured')
+    .requiredOption('--positions <csv>', 'the broker\'s export: symbol,quantity (optionally price), cash as a CASH row')
+    .option('--account <id>', 'paper account (default: the only one in the database)')
+    .addOption(new Option('--threshold-pct <pct>', 'report differences above this percent, by quantity and by value (default 1)').argParser(percent('--threshold-pct')))
+    .option('--prices <csv>', 'price panel to value differences (default: the prices of the account\'s latest run)')
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
+    .action(async (opts: { positions: string; account?: string; thresholdPct?: number; prices?: string; json?: boolean; dataDir?: string }) => {
+      exitCode = await reconcileCommand({ ...opts, json: opts.json ?? false }, io);
+    });
+
+  program
     .command('audit')
     .description('the audit log: every decision (who, when, channel, what followed) and every refused action, oldest first')
     .addOption(new Option('--since <date>', 'only entries from this date, YYYY-MM-DD').argParser(dateOf('--since')))
@@ -276,8 +290,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCode;
   } catch (error) {
     const code = reportError(error, io);
-    // `plan` and `diff` keep 2 for "trades proposed" / "changed" (terraform's -detailed-exitcode), so their usage errors exit 1.
-    return (argv[0] === 'plan' || argv[0] === 'diff') && code === EXIT.usage ? EXIT.problems : code;
+    // `plan`, `diff` and `reconcile` keep 2 for "trades proposed" / "changed" / "differences" (terraform's -detailed-exitcode), so their usage errors exit 1.
+    return (argv[0] === 'plan' || argv[0] === 'diff' || argv[0] === 'reconcile') && code === EXIT.usage ? EXIT.problems : code;
   }
 }
 
@@ -288,6 +302,15 @@ function timeZone(value: string): string {
 }
 
 const date = dateOf('--as-of');
+
+/** A parser of a percent option ≥ 0, naming the option. */
+function percent(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(n < 100)) throw new UsageError(`${flag} "${value}" is not a percent between 0 and 100`, `write e.g. ${flag} 1 for 1%`);
+    return n;
+  };
+}
 
 /** A parser of a whole-number option ≥ 1, naming the option. */
 function count(flag: string): (value: string) => number {

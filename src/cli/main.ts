@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { UsageError } from '../errors.js';
 import { parseIsoDate } from '../time/iso-date.js';
 import { timeZoneProblem } from '../time/time-zone.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let exitCode: number = EXIT.ok;
   const program = new Command('ballast')
     .description('Policy-as-code for portfolio rebalancing and exits.')
+    .version(packageJson.version, '-V, --version', 'print the Ballast version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) })
     .showSuggestionAfterError(true);

@@ -136,7 +136,7 @@ export interface BallastPolicy {
    */
   dry_run: boolean;
   /**
-   * Master switch for automatic execution (note 002, `ENABLE_AUTO_REBALANCING`): with `approval.mode: auto`, proposals are approved and executed without a person only when this is true. `BALLAST_AUTO_REBALANCING=off` in the environment turns it off for every policy. Default: false.
+   * Master switch for automatic execution (`ENABLE_AUTO_REBALANCING`): with `approval.mode: auto`, proposals are approved and executed without a person only when this is true. `BALLAST_AUTO_REBALANCING=off` in the environment turns it off for every policy. Default: false.
    */
   auto_rebalancing: boolean;
   /**
@@ -161,7 +161,7 @@ export interface BallastPolicy {
     price_tolerance_pct: number;
   };
   /**
-   * Built-in exit and trim rules (note 002). Each rule runs with its defaults unless you set `enabled: false`.
+   * Built-in exit and trim rules. Each rule runs with its defaults unless you set `enabled: false`.
    */
   exits: {
     /**
@@ -251,7 +251,7 @@ export interface BallastPolicy {
     min_trade_value: number;
   };
   /**
-   * Target-weight rebalancing (note 004): after the exit rules, trade the portfolio back toward its target weights when a symbol drifts outside its band. Leave the section out for no rebalancing. Give either `targets` or `equal`; with `strategies`, give neither: the strategies' combined targets are traded, with these bands, budget and constraints.
+   * Target-weight rebalancing: after the exit rules, trade the portfolio back toward its target weights when a symbol drifts outside its band. Leave the section out for no rebalancing. Give either `targets` or `equal`; with `strategies`, give neither: the strategies' combined targets are traded, with these bands, budget and constraints.
    */
   rebalance?: {
     /**
@@ -276,7 +276,7 @@ export interface BallastPolicy {
      */
     cash_target_pct: number;
     /**
-     * Drift bands (note 004 §4.2): a symbol trades when |live − target| is at least `absolute_pp` OR at least `relative_pct` of its target. The 5/25 rule is `{ absolute_pp: 5, relative_pct: 25 }`.
+     * Drift bands: a symbol trades when |live − target| is at least `absolute_pp` OR at least `relative_pct` of its target. The 5/25 rule is `{ absolute_pp: 5, relative_pct: 25 }`.
      */
     bands: {
       /**
@@ -297,7 +297,7 @@ export interface BallastPolicy {
      */
     scope: 'breached' | 'all';
     /**
-     * Most value traded in one direction per run, in percent of equity; all trades scale down together to fit (note 004 §4.3). Default: 10 when no `budget_amount` is given.
+     * Most value traded in one direction per run, in percent of equity; all trades scale down together to fit. Default: 10 when no `budget_amount` is given.
      */
     budget_pct?: number;
     /**
@@ -309,7 +309,7 @@ export interface BallastPolicy {
      */
     mode: 'buy_and_sell' | 'buy_only';
     /**
-     * Buys never take a position above this weight, in percent of equity (note 004 §7). Default: 100.
+     * Buys never take a position above this weight, in percent of equity. Default: 100.
      */
     max_position_weight_pct: number;
     /**
@@ -321,7 +321,7 @@ export interface BallastPolicy {
      */
     no_sell: string[];
     /**
-     * Profit-take overlay (note 004 §5.1): an overweight winner up at least `gain_pct` sells `boost_pct` more than its drift trade, within the budget. Off unless given.
+     * Profit-take overlay: an overweight winner up at least `gain_pct` sells `boost_pct` more than its drift trade, within the budget. Off unless given.
      */
     profit_take?: {
       /**
@@ -334,7 +334,7 @@ export interface BallastPolicy {
       boost_pct: number;
     };
     /**
-     * Winner/loser tilt after the drift trades (note 004 §5.2): `neutral` trades drift only; `momentum` skips buying underweight losers and trims overweight winners only to the band edge; `mean_reversion` buys underweight losers first and trades losers and winners all the way to target. The day's winners% is never a trigger. Default: `neutral`.
+     * Winner/loser tilt after the drift trades: `neutral` trades drift only; `momentum` skips buying underweight losers and trims overweight winners only to the band edge; `mean_reversion` buys underweight losers first and trades losers and winners all the way to target. The day's winners% is never a trigger. Default: `neutral`.
      */
     tilt: 'neutral' | 'mean_reversion' | 'momentum';
   };
@@ -343,45 +343,45 @@ export interface BallastPolicy {
    */
   rules: CustomRule[];
   /**
-   * Strategies, each with its own rebalance period, signal and sleeve (notes 000 and 003). Their net targets (Σ allocation × strategy weight) go through the `rebalance:` machinery after the exit rules; `rebalance:` then gives bands, budget and constraints but no `targets`/`equal`, and without it every trade of at least `allocation.min_trade_pct` is proposed with no budget. Buys of symbols not held are proposed as entries.
+   * Strategies, each with its own rebalance period, signal and sleeve. Their net targets (Σ allocation × strategy weight) go through the `rebalance:` machinery after the exit rules; `rebalance:` then gives bands, budget and constraints but no `targets`/`equal`, and without it every trade of at least `allocation.min_trade_pct` is proposed with no budget. Buys of symbols not held are proposed as entries.
    *
    * @maxItems 20
    */
   strategies?: Strategy[];
   /**
-   * How capital is split across `strategies` (note 003), when it is re-allocated (notes 001 and 003), and how the strategies' targets combine (note 000). Filled with these defaults when `strategies` is set.
+   * How capital is split across `strategies`, when it is re-allocated, and how the strategies' targets combine. Filled with these defaults when `strategies` is set.
    */
   allocation?: {
     /**
-     * `fixed`: each strategy's `allocation_pct`. `equal`: 1/n. `sharpe`: ∝ max(Sharpe, 0) of each sleeve over `lookback`, equal when none is positive (note 003). `inverse_vol`: 1/σ of sleeve returns normalized, σ = 1 under `min_returns` returns (note 003; ffn `calc_inv_vol_weights`). `erc`: equal risk contribution w_i(Σw)_i on the sample covariance of sleeve returns, by cyclical coordinate descent (Griveau-Billion, Richard & Roncalli 2013; ffn `calc_erc_weights`). Default: `equal`.
+     * `fixed`: each strategy's `allocation_pct`. `equal`: 1/n. `sharpe`: ∝ max(Sharpe, 0) of each sleeve over `lookback`, equal when none is positive. `inverse_vol`: 1/σ of sleeve returns normalized, σ = 1 under `min_returns` returns (ffn `calc_inv_vol_weights`). `erc`: equal risk contribution w_i(Σw)_i on the sample covariance of sleeve returns, by cyclical coordinate descent (Griveau-Billion, Richard & Roncalli 2013; ffn `calc_erc_weights`). Default: `equal`.
      */
     method: 'fixed' | 'equal' | 'sharpe' | 'inverse_vol' | 'erc';
     /**
-     * Sessions between re-allocations (note 003: 21, about a month). Default: 21.
+     * Sessions between re-allocations (21, about a month). Default: 21.
      */
     every: number;
     /**
-     * Sleeve returns the `sharpe`, `inverse_vol` and `erc` methods look at (note 003: 60). Default: 60.
+     * Sleeve returns the `sharpe`, `inverse_vol` and `erc` methods look at (60). Default: 60.
      */
     lookback: number;
     /**
-     * Under this many sleeve returns: Sharpe counts as 0, volatility as 1, and `erc` falls back to equal (note 003: 20). Default: 20.
+     * Under this many sleeve returns: Sharpe counts as 0, volatility as 1, and `erc` falls back to equal (20). Default: 20.
      */
     min_returns: number;
     /**
-     * A re-allocation is adopted only when some strategy's allocation moves by more than this, in percentage points (note 001: rebalance when the allocation change exceeds a threshold). Default: 2.
+     * A re-allocation is adopted only when some strategy's allocation moves by more than this, in percentage points (rebalance when the allocation change exceeds a threshold). Default: 2.
      */
     threshold_pp: number;
     /**
-     * Cap per strategy, in percent of capital (note 001: 40% max); the excess goes to the others, or stays cash when all are capped. Default: 40.
+     * Cap per strategy, in percent of capital (40% max); the excess goes to the others, or stays cash when all are capped. Default: 40.
      */
     max_pct: number;
     /**
-     * Combined targets under this weight are dropped (note 000: 1%). Default: 1.
+     * Combined targets under this weight are dropped (1%). Default: 1.
      */
     min_weight_pct: number;
     /**
-     * Trades under this share of equity are not proposed (note 000: 0.1%). Default: 0.1.
+     * Trades under this share of equity are not proposed (0.1%). Default: 0.1.
      */
     min_trade_pct: number;
   };
@@ -599,7 +599,7 @@ export interface Condition2 {
   value?: number | string | boolean | unknown[];
 }
 /**
- * One strategy (notes 000 and 003): a universe, a signal that ranks it, a selection and a weighting, rebalanced on its own period and held in between. Its sleeve (its held signal at its allocated capital, marked to market every session) gives its returns for the allocation and the attribution.
+ * One strategy: a universe, a signal that ranks it, a selection and a weighting, rebalanced on its own period and held in between. Its sleeve (its held signal at its allocated capital, marked to market every session) gives its returns for the allocation and the attribution.
  */
 export interface Strategy {
   /**
@@ -611,7 +611,7 @@ export interface Strategy {
    */
   name?: string;
   /**
-   * How often the strategy computes a new signal; in between it holds its last one. `daily` (every session), `every 7 trading days` (counted from its last rebalance, note 000's `rebalance_days`), `weekly on monday`, `biweekly on monday` (even ISO weeks), `monthly on last_trading_day`, `monthly on 15`, `quarterly on first_trading_day` (the trading-day forms need `calendar`). A date that is not a session rebalances at the next session. Every strategy rebalances on its first run. Default: `daily`.
+   * How often the strategy computes a new signal; in between it holds its last one. `daily` (every session), `every 7 trading days` (counted from its last rebalance, `rebalance_days`), `weekly on monday`, `biweekly on monday` (even ISO weeks), `monthly on last_trading_day`, `monthly on 15`, `quarterly on first_trading_day` (the trading-day forms need `calendar`). A date that is not a session rebalances at the next session. Every strategy rebalances on its first run. Default: `daily`.
    */
   rebalance: string;
   /**

@@ -23,7 +23,7 @@ describe('ballast pending / approve / reject / positions', () => {
     expect(io.out()).toMatch(/3 pending approval.*\n +npx ballast approve p-1173a551db p-0a5afbfbeb p-1eec3e959f/);
     const data = await db();
     expect(data.proposals.map((r: { status: string }) => r.status)).toEqual(Array(25).fill('pending')); // dee-bot 3, dow-index 3, multi-factor 17, shorgan-bot 2
-    expect(Object.keys(data.accounts).sort()).toEqual(['live-shorgan', 'paper-dee', 'paper-index', 'paper-multi']);
+    expect(Object.keys(data.accounts).sort()).toEqual(['paper-dee', 'paper-index', 'paper-multi', 'paper-shorgan']);
     const pending = testIo(dir);
     expect(await main(['pending'], pending)).toBe(0);
     expect(pending.out()).toMatch(/p-1173a551db  sell 300 GE @ 43\.26 = 12,978\.00/);

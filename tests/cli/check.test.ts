@@ -36,3 +36,11 @@ describe('ballast check', () => {
     expect(io.err()).toMatch(/unknown option '--jsno'/);
   });
 });
+
+describe('ballast --version', () => {
+  it('should print the version from package.json and exit 0', async () => {
+    const io = testIo(ROOT);
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out()).toBe(JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(ROOT, 'package.json'), 'utf8'))).version);
+  });
+});

@@ -61,7 +61,7 @@ describe('Daemon', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['finished']);
       const records = store.proposalRecords({ policyId: 'shorgan-bot' });
       expect(records.map((r) => [r.proposal.symbol, r.status])).toEqual([['T', expected], ['MO', expected]]);
-      const held = store.account('live-shorgan')!.lots.map((lot) => lot.symbol);
+      const held = store.account('paper-shorgan')!.lots.map((lot) => lot.symbol);
       expect(held.includes('T')).toBe(expected === 'pending');
       expect(notifier.submissions.map((s) => s.auto.length)).toEqual([expected === 'executed' ? 2 : 0]);
       await daemon.stop();

@@ -108,7 +108,7 @@ describe('/report (real grammY on the loopback Bot API server)', () => {
 
     // one picture per paper account of the four example policies, each valued by both runs
     const all = await say('/report', 4);
-    expect(all.map((m) => m.caption?.split(' ')[0])).toEqual(['live-shorgan', 'paper-dee', 'paper-index', 'paper-multi']);
+    expect(all.map((m) => m.caption?.split(' ')[0])).toEqual(['paper-dee', 'paper-index', 'paper-multi', 'paper-shorgan']);
 
     expect((await say('/report nobody'))[0]!.text).toBe('No policy or paper account "nobody". Try /report dee-bot, /report dow-index, /report multi-factor, /report shorgan-bot.');
   });

@@ -79,7 +79,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       status: 'executed', telegram: { chatId: CHAT, messageId: message!.message_id },
       decision: { actorId: `telegram:${ANA_ID}`, channel: 'telegram', at: io.now().toISOString() },
     });
-    expect(store.account('live-shorgan')!.lots.some((l) => l.symbol === 'T')).toBe(false);
+    expect(store.account('paper-shorgan')!.lots.some((l) => l.symbol === 'T')).toBe(false);
 
     const rejectMo = dataOf(edited.reply_markup!.inline_keyboard[0]![1]);
     server.pressButton({ chatId: CHAT, messageId: message!.message_id, fromUserId: ANA_ID, data: rejectMo });
@@ -87,7 +87,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     expect(server.messages(CHAT)[0]!.reply_markup).toBeUndefined();
     const reread = await Store.open(join(dir, '.ballast'));
     expect(reread.proposalRecord('p-1a959d3cd8')).toMatchObject({ status: 'rejected' });
-    expect(reread.account('live-shorgan')!.trades).toMatchObject([{ symbol: 'T', side: 'sell', quantity: 6 }]);
+    expect(reread.account('paper-shorgan')!.trades).toMatchObject([{ symbol: 'T', side: 'sell', quantity: 6 }]);
   });
 
   it('should refuse an unauthorized user, a viewer, forged and replayed data, each stored, and execute nothing', async () => {

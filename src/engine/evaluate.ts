@@ -127,7 +127,8 @@ export async function evaluate(
   const after = holdingsAfterSells(holdings, exits);
   const plan = rebalanceWith && hasTargets ? planRebalance(policy, rebalanceWith, after, market.prices, market.date, strategies?.combination) : undefined;
   const proposals = [...exits, ...(plan?.proposals ?? [])];
-  const driftBefore = rebalanceWith && hasTargets ? maxAbsDrift(holdings, market, rebalanceWith) : null;
+  // Drift is measured before the exits; with no exit the plan's own measure is that one.
+  const driftBefore = rebalanceWith && plan ? (exits.length === 0 ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(holdings, market, rebalanceWith)) : null;
   return {
     policyId: policy.id,
     asOf: market.date,

@@ -15,6 +15,9 @@ import type { FillTiming, ReplayFill, ReplayResult, ReplayRun } from './replay-r
 import { replayWindow } from './replay-window.js';
 import { fillOrder, type BrokerRounding, type ReplayOrder } from './sim-broker.js';
 import { SimBooks } from './sim-books.js';
+import { StrategySeries } from './strategies/strategy-series.js';
+import type { SignalFile } from '../strategy/signals/signal-file.js';
+import type { StrategyState } from '../strategy/strategy-state.js';
 
 /** Capital of a replay from cash when neither the options nor the policy say: 100,000 in base currency. */
 export const DEFAULT_REPLAY_CAPITAL = 100_000;
@@ -36,6 +39,8 @@ export interface ReplayOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with every evaluation: what it saw and decided, for tools that compare a replay with live runs. */
   readonly onEvaluation?: (run: ReplayEvaluation) => void;
+  /** The parsed signal files of the policy's file-signal strategies, by strategy id (see `loadSignalFiles`). */
+  readonly signalFiles?: ReadonlyMap<string, SignalFile>;
 }
 
 /** One evaluation of a replay as the pipeline ran it: the decision, its inputs and history, and the evaluation. */
@@ -58,7 +63,9 @@ const WEEK_MS = 7 * 86_400_000;
  * policy's `execution` costs ({@link fillOrder}): at the first close after the decision's session (`next-close`) or
  * at that session's close (`same-close`); an order whose symbol has no close then waits for its next close. Every
  * position is marked to market at each session's known closes, and the books' invariants are checked every session
- * (`checkBooks`). Whole shares and cents, as the paper broker, unless the policy says `rounding: none`.
+ * (`checkBooks`). Whole shares and cents, as the paper broker, unless the policy says `rounding: none`. A policy with
+ * strategies carries their state from one evaluation to the next in memory, as live runs carry it in the store, and
+ * the result has their sleeves (`ReplayStrategies`).
  *
  * Throws `ReplayError` for a bad window, a held symbol without prices or books that do not reconcile, and what the
  * evaluation throws (`RebalanceError`, `MissingPriceError`).
@@ -82,6 +89,9 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
   const runs: { date: string; at: string; scheduleIds: readonly string[]; trades: number; notional: number; equity: number; proposals: readonly Proposal[] }[] = [];
   let pending: ReplayOrder[] = [];
   let exits: RecordedExit[] = [];
+  const strategies = (policy.strategies ?? []).length > 0 ? new StrategySeries(policy, dates, rows, matrix) : undefined;
+  const signals = options.signalFiles ?? new Map<string, SignalFile>();
+  let strategyState: StrategyState | undefined;
 
   const fillAt = (order: ReplayOrder, i: number): boolean => {
     const quote = matrix.raw[order.column]![rows[i]!]!;
@@ -90,6 +100,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     if (done) {
       checkFill(books, order.column, dates[i]!);
       fills.push(done);
+      strategies?.addFill(i, done, quote);
       const run = runs[order.run]!;
       run.trades += 1;
       run.notional += done.notional;
@@ -106,10 +117,19 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
       exits = exits.filter((exit) => Date.parse(exit.at) > since);
       const recentExits = exits;
       await runPipeline(policy, decision.at, decision.only, {
-        inputs: async () => ({ holdings: books.holdings(), market: { date: dates[i]!, prices: matrix.at(row) }, holdingsFile: 'replay', pricesFile: prices.file }),
-        history: async () => ({ recentExits }),
+        inputs: async () => ({
+          holdings: books.holdings(),
+          market: { date: dates[i]!, prices: matrix.at(row), ...(strategies ? { history: { panel: prices, index: row }, signals } : {}) },
+          holdingsFile: 'replay',
+          pricesFile: prices.file,
+        }),
+        history: async () => ({ recentExits, ...(strategyState ? { strategies: strategyState } : {}) }),
         async record(_policy, evaluation, inputs) {
           options.onEvaluation?.({ decision, inputs, recentExits, evaluation });
+          if (evaluation.strategies) {
+            strategyState = evaluation.strategies.state;
+            strategies!.addStep(evaluation.strategies);
+          }
           runs.push({ date: dates[i]!, at: evaluation.evaluatedAt, scheduleIds: decision.scheduleIds, trades: 0, notional: 0, equity: evaluation.equity, proposals: evaluation.proposals });
           return runs.length - 1;
         },
@@ -138,6 +158,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     cash[i] = books.cash;
     for (const j of held) (weights[j] ??= new Float64Array(sessions))[i] = (books.quantity[j]! * matrix.known[j]![row]!) / value;
     checkBooks(books, (j) => matrix.known[j]![row]!, held, dates[i]!, value);
+    strategies?.closeSession(i, books.quantity);
     if (options.onProgress && ((i + 1) % progressEvery === 0 || i + 1 === sessions)) options.onProgress(i + 1, sessions);
   }
 
@@ -160,6 +181,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     fills,
     runs: runs.map((r): ReplayRun => ({ date: r.date, at: r.at, scheduleIds: r.scheduleIds, trades: r.trades, turnover: r.equity > 0 ? r.notional / r.equity : 0, proposals: r.proposals })),
     benchmark: replayBenchmark(policy, matrix, rows, start, initialCapital),
+    ...(strategies ? { strategies: strategies.finish() } : {}),
   };
 }
 

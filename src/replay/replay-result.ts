@@ -1,4 +1,5 @@
 import type { Proposal, ProposalKind, Side } from '../engine/proposal.js';
+import type { ReplayStrategies } from './strategies/replay-strategies.js';
 
 /**
  * When a replayed decision fills: `next-close` at the first close after the session the decision saw (no
@@ -84,4 +85,6 @@ export interface ReplayResult {
   readonly fills: readonly ReplayFill[];
   readonly runs: readonly ReplayRun[];
   readonly benchmark: ReplayBenchmark;
+  /** For a policy with strategies: each sleeve's equity, returns and allocation, and the accounting identity's terms. */
+  readonly strategies?: ReplayStrategies;
 }

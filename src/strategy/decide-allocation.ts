@@ -13,9 +13,16 @@ export interface AllocationOutcome {
   readonly reallocate: boolean;
 }
 
+const SPEC_HASHES = new WeakMap<AllocationPolicy, string>();
+
 /** Hash of what, when edited, re-allocates at once: the `allocation:` section and each strategy's `allocation_pct`. */
 export function allocationSpecHash(section: AllocationPolicy, strategies: readonly StrategyPolicy[]): string {
-  return stableHash(JSON.stringify([section, strategies.map((s) => [s.id, s.allocation_pct ?? null])]));
+  let hash = SPEC_HASHES.get(section);
+  if (hash === undefined) {
+    hash = stableHash(JSON.stringify([section, strategies.map((s) => [s.id, s.allocation_pct ?? null])]));
+    SPEC_HASHES.set(section, hash);
+  }
+  return hash;
 }
 
 /**
@@ -24,13 +31,13 @@ export function allocationSpecHash(section: AllocationPolicy, strategies: readon
  * `section.every` sessions after the last re-computation; a re-computation is adopted only when some allocation
  * moves by more than `threshold_pp` percentage points, otherwise the allocation in force is kept.
  *
- * @param returns each strategy's sleeve returns, in `strategies` order.
+ * @param returns each strategy's sleeve returns, in `strategies` order (asked only when the allocation is re-computed).
  * @param sessions the dates of the price history, sorted.
  */
 export function decideAllocation(
   section: AllocationPolicy,
   strategies: readonly StrategyPolicy[],
-  returns: readonly Float64Array[],
+  returns: () => readonly Float64Array[],
   previous: StrategyState['allocation'] | undefined,
   setChanged: boolean,
   today: string,
@@ -47,7 +54,7 @@ export function decideAllocation(
       reallocate: false,
     };
   }
-  const proposal = proposeAllocation(section, { returns, fixedPct: strategies.map((s) => s.allocation_pct) });
+  const proposal = proposeAllocation(section, { returns: returns(), fixedPct: strategies.map((s) => s.allocation_pct) });
   const proposed = Object.fromEntries(ids.map((id, i) => [id, proposal.weights[i]!]));
   const largestMovePp = previous
     ? Math.max(0, ...ids.map((id) => Math.abs((proposed[id] ?? 0) - (previous.weights[id] ?? 0)) * 100))

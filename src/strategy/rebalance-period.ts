@@ -1,5 +1,4 @@
 import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
-import { nextSlot } from '../schedule/next-slot.js';
 import { parseSchedule } from '../schedule/parse-schedule.js';
 import { ScheduleError } from '../errors.js';
 import type { Schedule } from '../schedule/schedule.js';
@@ -18,7 +17,74 @@ import { lastIndexAtOrBefore } from '../util/last-index-at-or-before.js';
  */
 export type RebalancePeriod =
   | { readonly kind: 'sessions'; readonly text: string; readonly sessions: number }
-  | { readonly kind: 'calendar'; readonly text: string; readonly schedule: Schedule };
+  | { readonly kind: 'calendar'; readonly text: string; readonly schedule: Schedule; readonly dates: NamedDates };
+
+/**
+ * The dates a calendar form names (after rolling onto sessions), worked out through `slotsBetween` a year at a time
+ * and kept: they never change, and a replay asks about every session.
+ */
+export class NamedDates {
+  readonly #schedule: Schedule;
+  readonly #years = new Map<number, readonly string[]>();
+  readonly #sessions = new Map<number, readonly string[]>();
+
+  constructor(schedule: Schedule) {
+    this.#schedule = schedule;
+  }
+
+  /** The named dates of `year`, sorted. Throws `CALENDAR_OUT_OF_RANGE` beyond the calendar's years. */
+  of(year: number): readonly string[] {
+    let dates = this.#years.get(year);
+    if (dates === undefined) {
+      // A roll can reach 10 days back: start the calendar's first covered year late enough to stay inside it.
+      const first = this.#schedule.calendar?.coveredYears.first;
+      const from = year === first ? `${year}-01-11` : `${year - 1}-12-31`;
+      dates = slotsBetween(this.#schedule, midnight(from), midnight(`${year}-12-31`)).map((slot) => slot.date);
+      this.#years.set(year, dates);
+    }
+    return dates;
+  }
+
+  /** The sessions of `year` in the schedule's calendar (every day without one), sorted. */
+  sessionsOf(year: number): readonly string[] {
+    let sessions = this.#sessions.get(year);
+    if (sessions === undefined) {
+      const { calendar } = this.#schedule;
+      const days: string[] = [];
+      for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) if (calendar === undefined || calendar.isSession(d)) days.push(d);
+      sessions = days;
+      this.#sessions.set(year, sessions);
+    }
+    return sessions;
+  }
+
+  /** Sessions in (`from`, `to`], `to` at most a few years after `from`. */
+  sessionsBetween(from: string, to: string): number {
+    let count = 0;
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) count += sessionsBetween(this.sessionsOf(year), from, to);
+    return count;
+  }
+
+  /** Whether a named date falls in (`from`, `to`]. */
+  anyBetween(from: string, to: string): boolean {
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      const dates = this.of(year);
+      const i = lastIndexAtOrBefore(dates, from) + 1;
+      if (i < dates.length && dates[i]! <= to) return true;
+    }
+    return false;
+  }
+
+  /** The first named date after `date`, looking up to two years ahead; undefined when there is none. */
+  after(date: string): string | undefined {
+    for (let year = Number(date.slice(0, 4)); year <= Number(date.slice(0, 4)) + 2; year++) {
+      const dates = this.of(year);
+      const next = dates[lastIndexAtOrBefore(dates, date) + 1];
+      if (next !== undefined) return next;
+    }
+    return undefined;
+  }
+}
 
 /** The forms a strategy's `rebalance:` accepts, for messages. */
 export const REBALANCE_FORMS: readonly string[] = [
@@ -58,7 +124,7 @@ export function parseRebalancePeriod(text: string, strategyId: string, calendar:
     throw new ScheduleError('SCHEDULE_BAD_CALENDAR', 'rebalance', `"${text}" needs the policy's \`calendar\` to know which days are trading days`, 'add one, e.g. calendar: XNYS');
   }
   const schedule = parseSchedule({ id: strategyId.replace(/[^a-z0-9_-]/g, '_').slice(0, 64) || 'strategy', when: `${t} at 00:00` }, { policyId: 'strategy', timeZone: 'UTC', ...(calendar ? { calendar } : {}) });
-  return { kind: 'calendar', text: t, schedule };
+  return { kind: 'calendar', text: t, schedule, dates: new NamedDates(schedule) };
 }
 
 /** Number of `sessions` (sorted `YYYY-MM-DD`) strictly after `from` and on or before `to`. O(log n). */
@@ -77,7 +143,7 @@ const midnight = (date: string): string => `${date}T00:00:00Z`;
 export function isRebalanceDue(period: RebalancePeriod, last: string | undefined, today: string, sessions: readonly string[]): boolean {
   if (last === undefined || last >= today) return last === undefined;
   if (period.kind === 'sessions') return sessionsBetween(sessions, last, today) >= period.sessions;
-  return slotsBetween(period.schedule, midnight(last), midnight(today)).length > 0;
+  return period.dates.anyBetween(last, today);
 }
 
 /**
@@ -87,12 +153,9 @@ export function isRebalanceDue(period: RebalancePeriod, last: string | undefined
  */
 export function sessionsToNextRebalance(period: RebalancePeriod, last: string, today: string, sessions: readonly string[]): number | undefined {
   if (period.kind === 'sessions') return Math.max(1, period.sessions - sessionsBetween(sessions, last, today));
-  const { calendar } = period.schedule;
   try {
-    const next = nextSlot(period.schedule, midnight(today)).date;
-    let count = 0;
-    for (let d = addDays(today, 1); d <= next; d = addDays(d, 1)) if (calendar === undefined || calendar.isSession(d)) count++;
-    return Math.max(1, count);
+    const next = period.dates.after(today);
+    return next === undefined ? undefined : Math.max(1, period.dates.sessionsBetween(today, next));
   } catch {
     return undefined;
   }

@@ -8,6 +8,8 @@ export interface SleeveBook {
   capitalIn: number;
   costs: number;
   returns: number[];
+  /** The return recorded for the session last marked (0 before the first). */
+  lastReturn: number;
 }
 
 /** A working copy of a stored sleeve. */
@@ -19,12 +21,13 @@ export function openBook(state: SleeveState): SleeveBook {
     capitalIn: state.capitalIn,
     costs: state.costs,
     returns: [...state.returns],
+    lastReturn: 0,
   };
 }
 
 /** An empty sleeve: no capital, nothing held. */
 export function emptyBook(): SleeveBook {
-  return { cash: 0, shares: new Map(), equity: 0, capitalIn: 0, costs: 0, returns: [] };
+  return { cash: 0, shares: new Map(), equity: 0, capitalIn: 0, costs: 0, returns: [], lastReturn: 0 };
 }
 
 /** cash + Σ shares × price, base currency. */
@@ -35,7 +38,7 @@ export function bookEquity(book: SleeveBook, priceOf: (symbol: string) => number
 }
 
 /** How many times the cost estimate is refined when sizing a sleeve net of its own trading costs. */
-const COST_PASSES = 4;
+const COST_PASSES = 2;
 
 /**
  * Trades a sleeve at `priceOf` to the positions `targetShares(equityAfterCosts)` returns, paying `costRate` (a

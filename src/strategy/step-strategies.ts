@@ -1,5 +1,6 @@
 import type { PriceHistory } from '../market/price-history.js';
 import { getCalendar } from '../market/calendars/get-calendar.js';
+import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
 import type { Policy, StrategyPolicy } from '../policy/policy.js';
 import { stableHash } from '../util/stable-hash.js';
 import { closeAt } from './close-at.js';
@@ -41,8 +42,27 @@ interface Plan {
   notes: readonly string[];
 }
 
+/** Parsed periods by strategy (a policy's strategy objects live as long as the policy): parse once, ask every session. */
+const PERIODS = new WeakMap<StrategyPolicy, RebalancePeriod>();
+
+function periodOf(strategy: StrategyPolicy, calendar: ExchangeCalendar | undefined): RebalancePeriod {
+  let period = PERIODS.get(strategy);
+  if (period === undefined) {
+    period = parseRebalancePeriod(strategy.rebalance, strategy.id, calendar);
+    PERIODS.set(strategy, period);
+  }
+  return period;
+}
+
+const SPEC_HASHES = new WeakMap<StrategyPolicy, string>();
+
 function strategySpecHash(s: StrategyPolicy): string {
-  return stableHash(JSON.stringify([s.rebalance, s.universe, s.signal, s.rank ?? null, s.select, s.weighting]));
+  let hash = SPEC_HASHES.get(s);
+  if (hash === undefined) {
+    hash = stableHash(JSON.stringify([s.rebalance, s.universe, s.signal, s.rank ?? null, s.select, s.weighting]));
+    SPEC_HASHES.set(s, hash);
+  }
+  return hash;
 }
 
 function dueReason(plan: Plan, today: string, sessions: readonly string[]): string | undefined {
@@ -66,6 +86,7 @@ function signalReturn(history: PriceHistory, weights: ReadonlyMap<string, number
 }
 
 function pushReturn(book: SleeveBook, r: number, keep: number): void {
+  book.lastReturn = r;
   book.returns.push(r);
   if (book.returns.length > keep) book.returns.splice(0, book.returns.length - keep);
 }
@@ -73,17 +94,20 @@ function pushReturn(book: SleeveBook, r: number, keep: number): void {
 /** The mark of every sleeve at a session's close, from the books as they stand. */
 function markOf(date: string, plans: readonly Plan[], unallocated: number): SleeveMark {
   const equity: Record<string, number> = {};
+  const returns: Record<string, number> = {};
   const costs: Record<string, number> = {};
-  const shares: Record<string, number> = {};
+  const allocation: Record<string, number> = {};
+  const shares = new Map<string, number>();
   let capital = unallocated;
   for (const { strategy, book } of plans) {
     equity[strategy.id] = book.equity;
+    returns[strategy.id] = book.lastReturn;
     costs[strategy.id] = book.costs;
     capital += book.equity;
-    for (const [symbol, q] of book.shares) shares[symbol] = (shares[symbol] ?? 0) + q;
+    for (const [symbol, q] of book.shares) shares.set(symbol, (shares.get(symbol) ?? 0) + q);
   }
-  const allocation = Object.fromEntries(plans.map(({ strategy, book }) => [strategy.id, capital > 0 ? book.equity / capital : 0]));
-  return { date, equity, allocation, unallocated, costs, shares };
+  for (const { strategy, book } of plans) allocation[strategy.id] = capital > 0 ? book.equity / capital : 0;
+  return { date, equity, returns, allocation, unallocated, costs, shares };
 }
 
 /**
@@ -130,7 +154,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
     const held = new Map(Object.entries(stored?.signal ?? {}));
     return {
       strategy,
-      period: parseRebalancePeriod(strategy.rebalance, strategy.id, calendar),
+      period: periodOf(strategy, calendar),
       specHash: strategySpecHash(strategy),
       stored,
       book: stored ? openBook(stored) : emptyBook(),
@@ -177,7 +201,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
     runNotes.push(`strategy ${id} is no longer in the policy: its sleeve was sold and its capital re-allocated`);
   }
   const setChanged = state !== undefined && (retired.size > 0 || plans.some((p) => p.stored === undefined));
-  const allocation = decideAllocation(section, strategies, plans.map((p) => Float64Array.from(p.book.returns)), state?.allocation, setChanged, today, sessions);
+  const allocation = decideAllocation(section, strategies, () => plans.map((p) => Float64Array.from(p.book.returns)), state?.allocation, setChanged, today, sessions);
   let capital = unallocated;
   for (const plan of plans) capital += plan.book.equity;
   const capitalMoved = new Map<string, number>();
@@ -226,7 +250,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
       traded = tradeBook(book, priceOf, costRate, (equity) => new Map([...held].map(([symbol, shares]) => [symbol, (shares * equity) / before])));
     }
     for (const [symbol, notional] of traded ?? []) orders.push({ strategyId: plan.strategy.id, symbol, notional });
-    if (state !== undefined) {
+    if (state !== undefined && state.asOf < today) {
       const base = markedBefore.get(plan.strategy.id)!;
       const moved = capitalMoved.get(plan.strategy.id) ?? 0;
       pushReturn(book, base > 0 ? (book.equity - moved) / base - 1 : heldReturn, keep);

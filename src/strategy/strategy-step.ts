@@ -55,13 +55,18 @@ export interface SleeveMark {
   readonly date: string;
   /** strategy id → sleeve equity. */
   readonly equity: Readonly<Record<string, number>>;
+  /**
+   * strategy id → the sleeve's return over the session, capital moved in or out excluded (0 on its first session):
+   * what a strategy's Sharpe, volatility and drawdown are computed from.
+   */
+  readonly returns: Readonly<Record<string, number>>;
   /** strategy id → sleeve equity / total strategy capital (the allocation marked to market), fraction. */
   readonly allocation: Readonly<Record<string, number>>;
   readonly unallocated: number;
   /** strategy id → virtual trading costs paid so far. */
   readonly costs: Readonly<Record<string, number>>;
   /** symbol → Σ over sleeves of their shares: what the account would hold if it tracked the sleeves exactly. */
-  readonly shares: Readonly<Record<string, number>>;
+  readonly shares: ReadonlyMap<string, number>;
 }
 
 /** The strategies' half of one evaluation. */

@@ -52,14 +52,17 @@ export function replaySpan(metrics: ReplayMetrics): string {
   return `${metrics.firstSession} → ${metrics.lastSession} · ${count(metrics.sessions)} sessions · fills at ${metrics.fill} · risk-free ${metrics.riskFreePct}%`;
 }
 
-function percent(value: number | null): string {
+/** A percent with one decimal, `n/a` when undefined. */
+export function percent(value: number | null): string {
   return value === null ? 'n/a' : `${pct(value)}%`;
 }
 
-function ratio(value: number | null): string {
+/** A ratio with two decimals and a real minus sign, `n/a` when undefined. */
+export function ratio(value: number | null): string {
   return value === null ? 'n/a' : value.toFixed(2).replace('-', '−');
 }
 
-function count(value: number): string {
+/** A count with thousands separators. */
+export function count(value: number): string {
   return value.toLocaleString('en-US');
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { validatePolicy, type PolicyValidation } from '../policy/validate-policy.js';
+import { validatePolicy, type PolicyValidation, type ValidationContext } from '../policy/validate-policy.js';
 import type { PolicyRevision } from '../store/run-record.js';
 import { gitRevision } from './git-revision.js';
 
@@ -19,9 +19,10 @@ export interface LoadedPolicyFile {
 
 /**
  * Reads and validates one policy file. A file that cannot be read becomes a single diagnostic, not an exception,
- * so that one bad file never stops the others.
+ * so that one bad file never stops the others. `context.knownSymbols` (the symbols of the prices it will run on) makes
+ * a symbol without prices an error at its line, with a did-you-mean.
  */
-export async function loadPolicyFile(path: string, cwd: string = process.cwd()): Promise<LoadedPolicyFile> {
+export async function loadPolicyFile(path: string, cwd: string = process.cwd(), context: ValidationContext = {}): Promise<LoadedPolicyFile> {
   const file = relative(cwd, path) || path;
   let text: string;
   try {
@@ -36,6 +37,6 @@ export async function loadPolicyFile(path: string, cwd: string = process.cwd()):
     return { file, path: resolve(path), text: '', validation, revision: { file, revision: 'unversioned', contentHash: '' } };
   }
   const contentHash = createHash('sha256').update(text).digest('hex');
-  const [validation, revision] = await Promise.all([Promise.resolve(validatePolicy({ file, text })), gitRevision(path)]);
+  const [validation, revision] = await Promise.all([Promise.resolve(validatePolicy({ file, text }, context)), gitRevision(path)]);
   return { file, path: resolve(path), text, validation, revision: { file, revision, contentHash } };
 }

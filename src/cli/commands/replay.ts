@@ -4,6 +4,10 @@ import { parseHoldings } from '../../market/parse-holdings.js';
 import { replayMetrics, type ReplayMetrics } from '../../replay/metrics/index.js';
 import { writeReplayFiles } from '../../replay/output/write-replay-files.js';
 import { writeReplayReport } from '../../replay/report/write-replay-report.js';
+import { strategyAttribution } from '../../replay/strategies/strategy-attribution.js';
+import { STRATEGY_FILES, writeStrategyFiles } from '../../replay/strategies/write-strategy-files.js';
+import { formatStrategyAttribution } from '../../text/format-strategy-attribution.js';
+import { loadSignalFiles } from '../../workspace/load-signal-files.js';
 import { replayPolicy } from '../../replay/replay-policy.js';
 import type { FillTiming, ReplayResult } from '../../replay/replay-result.js';
 import { validPolicy } from '../../run/valid-policy.js';
@@ -48,8 +52,9 @@ export interface ReplayCommandOptions {
 /**
  * `ballast replay <policy…>`: replays each policy over the price history with the live decision code
  * (`replayPolicy`), writes `equity.csv`, `trades.csv`, `weights.csv`, `metrics.json` and `report.html` to its output
- * folder and prints the summary table, coloured on a terminal without `NO_COLOR` (or, with `--json`, the metrics and
- * where the files are). A progress bar on a terminal once a replay takes over a
+ * folder (and, for a policy with strategies, `sleeves.csv`, `allocations.csv` and `accounting.csv`) and prints the
+ * summary table, coloured on a terminal without `NO_COLOR`, with the strategies' side-by-side comparison (or, with
+ * `--json`, the metrics, the strategies' attribution and where the files are). A progress bar on a terminal once a replay takes over a
  * second (none when piped, none with `--quiet`). Bad input (unknown policy, `--from` after `--to`, dates outside the
  * prices, a held symbol without prices) throws a `BallastError`: exit 1 with the message.
  */
@@ -59,28 +64,37 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
   const holdings = options.holdings === undefined ? undefined : await readHoldingsFile(io, options.holdings);
   const outputs: { result: ReplayResult; metrics: ReplayMetrics; dir: string }[] = [];
   for (const argument of options.policies) {
-    const loaded = await loadPolicyFile(await resolvePolicyPath(argument, options.policyDir, io.cwd), io.cwd);
+    const loaded = await loadPolicyFile(await resolvePolicyPath(argument, options.policyDir, io.cwd), io.cwd, { knownSymbols: { symbols: prices.symbols, source: prices.file } });
     const policy = validPolicy(loaded);
+    const signalFiles = await loadSignalFiles(policy, loaded.path, loaded.file);
     const result = await replayPolicy(policy, prices, {
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
       ...(holdings ? { holdings } : capital !== undefined ? { capital } : {}),
       ...(options.fill ? { fill: options.fill } : {}),
       revision: loaded.revision.revision,
+      signalFiles,
       ...(io.terminal && !options.quiet && !options.json ? { onProgress: progressBar(policy.id) } : {}),
     });
     const dir = outputDir(options, io, policy.id);
     const metrics = replayMetrics(result, options.riskFreePct === undefined ? {} : { riskFreePct: options.riskFreePct });
     await writeReplayFiles(result, dir);
+    await writeStrategyFiles(result, dir);
     const report = await writeReplayReport(dir, result, metrics);
     outputs.push({ result, metrics, dir });
     if (!options.json) {
-      io.stdout(formatReplaySummary(metrics, { color: useColor(io.stdoutTerminal, io.env) }));
-      io.stdout(`wrote ${shown(io.cwd, dir)}/ (equity.csv, trades.csv, weights.csv, metrics.json, report.html)\nopen ${shown(io.cwd, report.reportHtml)} in a browser for the charts\n`);
+      const color = useColor(io.stdoutTerminal, io.env);
+      io.stdout(formatReplaySummary(metrics, { color }));
+      const attribution = strategyAttribution(result, metrics.riskFreePct);
+      if (attribution) io.stdout(formatStrategyAttribution(attribution, metrics.policy, result.baseCurrency, color));
+      const files = ['equity.csv', 'trades.csv', 'weights.csv', ...(result.strategies ? STRATEGY_FILES : []), 'metrics.json', 'report.html'];
+      io.stdout(`wrote ${shown(io.cwd, dir)}/ (${files.join(', ')})
+open ${shown(io.cwd, report.reportHtml)} in a browser for the charts
+`);
     }
   }
   if (options.json) {
-    io.stdout(JSON.stringify(outputs.map(({ result, metrics, dir }) => ({ policyId: result.policyId, out: dir, report: join(dir, 'report.html'), metrics })), null, 2));
+    io.stdout(JSON.stringify(outputs.map(({ result, metrics, dir }) => ({ policyId: result.policyId, out: dir, report: join(dir, 'report.html'), metrics, strategies: strategyAttribution(result, metrics.riskFreePct) ?? null })), null, 2));
   }
   return EXIT.ok;
 }

@@ -53,7 +53,8 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
   const runs: PolicyRun[] = [];
   const failures: { file: string; problem: string }[] = [];
   const holdings: HoldingsSource = { kind: 'account', store, examples, cwd: io.cwd };
-  const policies = refuseDuplicateIds(await Promise.all(files.map((path) => loadPolicyFile(path, io.cwd))));
+  const knownSymbols = { symbols: prices.symbols, source: prices.file };
+  const policies = refuseDuplicateIds(await Promise.all(files.map((path) => loadPolicyFile(path, io.cwd, { knownSymbols }))));
   for (const loaded of policies) {
     try {
       runs.push(await runAsOf(loaded, prices, { asOf, holdings, store, record: 'main-job', approval: { now: io.now(), env: io.env } }));

@@ -12,7 +12,7 @@
 export function dailyReturns(closes: Float64Array, end: number, count: number, out?: Float64Array): Float64Array | undefined {
   const start = end - count;
   if (start < 0 || end >= closes.length) return undefined;
-  const returns = out ? out.subarray(0, count) : new Float64Array(count);
+  const returns = out === undefined ? new Float64Array(count) : out.length === count ? out : out.subarray(0, count);
   let previous = closes[start]!;
   if (!(previous > 0)) return undefined;
   for (let i = 0; i < count; i++) {

@@ -181,7 +181,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     fills,
     runs: runs.map((r): ReplayRun => ({ date: r.date, at: r.at, scheduleIds: r.scheduleIds, trades: r.trades, turnover: r.equity > 0 ? r.notional / r.equity : 0, proposals: r.proposals })),
     benchmark: replayBenchmark(policy, matrix, rows, start, initialCapital),
-    ...(strategies ? { strategies: strategies.finish() } : {}),
+    ...(strategies ? { strategies: strategies.finish(strategyState) } : {}),
   };
 }
 

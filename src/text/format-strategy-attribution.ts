@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { money } from '../engine/format-numbers.js';
+import { money } from './numbers.js';
 import type { PerformanceMetrics } from '../replay/metrics/index.js';
 import type { StrategiesAttribution } from '../replay/strategies/strategy-attribution.js';
 import { count, percent, ratio } from './replay-metric-rows.js';

@@ -1,5 +1,6 @@
 import type { Policy } from '../../policy/policy.js';
 import type { StrategyStep } from '../../strategy/strategy-step.js';
+import type { StrategyState } from '../../strategy/strategy-state.js';
 import type { PriceMatrix } from '../price-matrix.js';
 import type { ReplayFill } from '../replay-result.js';
 import type { ReplayStrategies } from './replay-strategies.js';
@@ -93,8 +94,38 @@ export class StrategySeries {
     this.#accountShares.set(quantity, i * this.#columns);
   }
 
-  /** The series, with the identity's cumulative terms worked out. */
-  finish(): ReplayStrategies {
+  /**
+   * Marks the sessions after the last evaluation (a policy that does not evaluate every session, or a last session
+   * without a slot): the sleeves as `state` left them, held, at each session's known closes.
+   */
+  #markTail(state: StrategyState): void {
+    let last = this.#sessions - 1;
+    while (last >= 0 && Number.isNaN(this.#unallocated[last]!)) last--;
+    if (last < 0) return;
+    for (let i = last + 1; i < this.#sessions; i++) {
+      const row = this.#sleeveShares.subarray(i * this.#columns, (i + 1) * this.#columns);
+      row.fill(0);
+      this.#ids.forEach((id, s) => {
+        const sleeve = state.sleeves[id];
+        let equity = sleeve?.cash ?? 0;
+        for (const [symbol, shares] of Object.entries(sleeve?.shares ?? {})) {
+          const j = this.#matrix.column.get(symbol)!;
+          equity += shares * this.#matrix.known[j]![this.#rows[i]!]!;
+          row[j] = row[j]! + shares;
+        }
+        const before = this.#equity[s]![i - 1]!;
+        this.#equity[s]![i] = equity;
+        this.#returns[s]![i] = before > 0 ? equity / before - 1 : 0;
+        this.#allocation[s]![i] = this.#allocation[s]![i - 1]!;
+      });
+      this.#unallocated[i] = state.unallocated;
+      this.#sleeveCosts[i] = this.#sleeveCosts[i - 1]!;
+    }
+  }
+
+  /** The series, with the sessions after the last evaluation marked from `state` and the identity's terms worked out. */
+  finish(state: StrategyState | undefined): ReplayStrategies {
+    if (state !== undefined) this.#markTail(state);
     const n = this.#sessions;
     const c = this.#columns;
     const accountCosts = new Float64Array(n);

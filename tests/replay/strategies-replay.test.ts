@@ -31,7 +31,7 @@ describe('ballast replay of policies/multi-factor.yaml over the Dow 30 (1991–2
     expect(out).toMatch(/│ combined: the account +│/);
     expect(out).toMatch(/│ Sharpe-weighted \([\d.]+% \/ [\d.]+% \/ [\d.]+%\) +│ daily/);
     expect(out).toMatch(/netting +sleeve orders [\d,.]+ USD gross → [\d,.]+ net: [\d,.]+ saved \([\d.]+%\)/);
-    expect(out).toMatch(/wrote out\/ \(equity\.csv, trades\.csv, weights\.csv, sleeves\.csv, allocations\.csv, accounting\.csv\)/);
+    expect(out).toMatch(/wrote out\/ \(equity\.csv, trades\.csv, weights\.csv, sleeves\.csv, allocations\.csv, accounting\.csv, metrics\.json, report\.html\)/);
   });
 
   it('should write sleeves and allocations that, with the accounting terms, add up to the account at every session', async () => {

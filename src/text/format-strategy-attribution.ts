@@ -32,7 +32,7 @@ export function formatStrategyAttribution(attribution: StrategiesAttribution, co
   const n = attribution.netting;
   const id = attribution.identity;
   return [
-    'strategies: each sleeve on its own returns (its trading costs included), the account, and a Sharpe-weighted combination (note 000)',
+    'strategies: each sleeve on its own returns (its trading costs included), the account, and a Sharpe-weighted combination',
     table.toString(),
     `netting   sleeve orders ${money(n.gross)} ${currency} gross → ${money(n.net)} net: ${money(n.saving)} saved (${percent(n.savingPct)})`,
     `accounting  account = Σ sleeves + unallocated + (sleeve costs − account costs) + tracking, to the cent at every session; on ${id.date}:`,

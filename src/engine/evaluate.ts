@@ -1,25 +1,23 @@
 import { FatalError } from '../errors.js';
-import type { RuleResult } from 'json-rules-engine';
 import { localDate } from '../time/zone-offset.js';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy } from '../policy/policy.js';
-import { applyLimits, type RecordedExit } from './apply-limits.js';
-import type { Candidate, DroppedProposal } from './candidate.js';
+import type { RecordedExit } from './apply-limits.js';
+import type { DroppedProposal } from './candidate.js';
 import { compiledRules } from './compiled-rules.js';
-import { explainConditions } from './explain-conditions.js';
+import { decideExits } from './decide-exits.js';
+import { FactTable } from './fact-table.js';
 import { holdingsAfterSells } from './holdings-after-sells.js';
-import { mergeBySymbol } from './merge-by-symbol.js';
 import { planRebalance, rebalanceOptions, type RebalancePlan } from './plan-rebalance.js';
-import { measureDrift, resolveRebalanceOptions, type RebalanceOptions } from './rebalance/index.js';
+import { measureDrift, resolveRebalanceOptions, type RebalanceOptions, type ResolvedRebalanceOptions } from './rebalance/index.js';
 import { stepStrategies } from '../strategy/step-strategies.js';
 import type { StrategyStep } from '../strategy/strategy-step.js';
 import type { StrategyState } from '../strategy/strategy-state.js';
 import { strategyRebalanceOptions } from './strategy-targets.js';
 import { runMetrics, type RunMetrics } from './run-metrics.js';
-import { positionFacts, type PositionFacts } from './position-facts.js';
+import type { PositionFacts } from './position-facts.js';
 import type { Proposal } from './proposal.js';
-import { sizeExit } from './size-exit.js';
 
 /** What earlier runs left behind that this evaluation must respect. */
 export interface EvaluationHistory {
@@ -39,6 +37,12 @@ export interface EvaluateOptions {
    * unknown id simply does not run. See `rulesForRuns` for turning a schedule's `runs` into this list.
    */
   readonly only?: readonly string[];
+  /**
+   * Write the exit candidates the limits dropped into `dropped`, each with its proposal and reason (json-rules-engine
+   * confirming its rule): what a run records and shows. Default true. A replay, which records no drops, passes false:
+   * `dropped` is then empty and a dropped candidate costs numbers only. The proposals are the same either way.
+   */
+  readonly explainDropped?: boolean;
 }
 
 /**
@@ -54,10 +58,11 @@ export interface Evaluation {
   /** cash + Σ market values, base currency. */
   readonly equity: number;
   readonly cash: number;
+  /** Every position's facts, in holdings order (built when first read). */
   readonly positions: readonly PositionFacts[];
   /** Exits and trims first (in priority order), then rebalance trades (sells, then buys in funding order). */
   readonly proposals: readonly Proposal[];
-  /** Exit candidates the limits dropped. */
+  /** Exit candidates the limits dropped (empty with `explainDropped: false`). */
   readonly dropped: readonly DroppedProposal[];
   /** The rebalance half, when the policy has an enabled `rebalance:` section or strategies. */
   readonly rebalance?: RebalancePlan;
@@ -72,10 +77,11 @@ export interface Evaluation {
 /**
  * Evaluates a policy against an account's holdings and the market: the pure core of Ballast.
  *
- * Steps: facts per position (days held counted to `now`'s date in the policy's time zone) → every enabled rule,
- * compiled once per policy to json-rules-engine rules ({@link compiledRules}), each run per position where its compiled
- * predicate holds, with the facts it reads, so the engine confirms and explains every fire → each fired rule sized into a sell candidate
- * (see {@link sizeExit}) → one candidate per symbol ({@link mergeBySymbol}) → limits ({@link applyLimits}) →
+ * Steps: facts per position in columns ({@link FactTable}; days held counted to `now`'s date in the policy's time
+ * zone) → the exits ({@link decideExits}): every enabled rule, compiled once per policy ({@link compiledRules}), fires
+ * where its compiled predicate holds; fires are sized into sell candidates, one per position, and the limits keep
+ * some, in numbers; json-rules-engine confirms and explains every fire of a candidate kept (or dropped and explained),
+ * and only those get a proposal with its reason →
  * with a `rebalance:` section, the target-weight rebalance of note 004 on the holdings left after those exits
  * ({@link planRebalance}), so exits come first and buys fit the cash the sells free; with `strategies`, their run
  * ({@link stepStrategies}: signals, allocation, sleeves) and the same rebalance toward their net targets
@@ -94,27 +100,14 @@ export async function evaluate(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const today = localDate(now.getTime(), policy.time_zone);
-  const facts = positionFacts(holdings, market, today);
+  const table = new FactTable(holdings, market, today);
   const only = options.only;
   const rules = compiledRules(policy).filter((rule) => only === undefined || only.includes(rule.id));
-  const candidates: Candidate[] = [];
-  for (const position of facts) {
-    const all = position as unknown as Record<string, unknown>;
-    for (const rule of rules) {
-      if (!rule.mayFire(all)) continue;
-      const given: Record<string, unknown> = {};
-      for (const fact of rule.facts) given[fact] = all[fact];
-      const { results } = await rule.engine.run(given);
-      const result = results[0];
-      if (!result) continue;
-      const ruleId = String(result.name);
-      candidates.push(sizeExit(policy, position, { ruleId, explanation: explain(result) }, market.date));
-    }
-  }
-  const { proposals: exits, dropped } = applyLimits(mergeBySymbol(candidates), policy.limits, history.recentExits, now);
+  const explainDropped = options.explainDropped ?? true;
+  const { proposals: exits, dropped } = await decideExits(policy, { rules, table, recentExits: history.recentExits, now, asOf: market.date, explainDropped });
   const rebalancing = (policy.rebalance?.enabled ?? true) && (only === undefined || only.includes('rebalance'));
   const tradesLeft = policy.limits.max_trades_per_run - exits.length;
-  const equity = facts[0]?.equity ?? holdings.cash;
+  const equity = table.equity;
   const strategies = rebalancing && (policy.strategies ?? []).length > 0 ? runStrategies(policy, market, equity, history.strategies) : undefined;
   let rebalanceWith: RebalanceOptions | undefined;
   if (strategies !== undefined) {
@@ -124,18 +117,22 @@ export async function evaluate(
     rebalanceWith = rebalanceOptions(policy, policy.rebalance, tradesLeft, market.prices);
   }
   const hasTargets = rebalanceWith !== undefined && !('weightsPct' in rebalanceWith.targets && Object.keys(rebalanceWith.targets.weightsPct).length === 0);
-  const after = holdingsAfterSells(holdings, exits);
-  const plan = rebalanceWith && hasTargets ? planRebalance(policy, rebalanceWith, after, market.prices, market.date, strategies?.combination) : undefined;
+  const resolved = rebalanceWith && hasTargets ? resolveRebalanceOptions(rebalanceWith) : undefined;
+  const after = resolved ? holdingsAfterSells(holdings, exits) : holdings;
+  const plan = resolved ? planRebalance(policy, after, market.prices, market.date, { resolved, listDropped: explainDropped, combination: strategies?.combination }) : undefined;
   const proposals = [...exits, ...(plan?.proposals ?? [])];
-  // Drift is measured before the exits; with no exit the plan's own measure is that one.
-  const driftBefore = rebalanceWith && plan ? (exits.length === 0 ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(holdings, market, rebalanceWith)) : null;
+  // Drift is measured before the exits: the plan's own measure when they changed nothing.
+  const driftBefore = resolved && plan ? (after === holdings ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(holdings, market, resolved)) : null;
+  let positions: readonly PositionFacts[] | undefined;
   return {
     policyId: policy.id,
     asOf: market.date,
     evaluatedAt: now.toISOString(),
     equity,
     cash: holdings.cash,
-    positions: facts,
+    get positions() {
+      return (positions ??= table.rows());
+    },
     proposals,
     dropped,
     ...(plan ? { rebalance: plan } : {}),
@@ -151,12 +148,7 @@ function runStrategies(policy: Policy, market: MarketSnapshot, equity: number, s
   return stepStrategies({ policy, history: market.history, signalFiles: market.signals ?? new Map(), accountEquity: equity, state });
 }
 
-function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, options: RebalanceOptions): number {
-  const resolved = resolveRebalanceOptions(options);
+function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, resolved: ResolvedRebalanceOptions): number {
   const snapshot = measureDrift(holdings, market.prices, resolved.targetsPct, resolved.absoluteBandPp, resolved.relativeBandPct);
   return snapshot.rows.reduce((max, row) => Math.max(max, Math.abs(row.driftPp)), 0);
-}
-
-function explain(result: RuleResult): string {
-  return String(result.name).startsWith('custom:') ? explainConditions(result.conditions as never) : '';
 }

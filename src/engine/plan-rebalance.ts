@@ -3,7 +3,7 @@ import type { Policy, RebalancePolicy } from '../policy/policy.js';
 import { stableHash } from '../util/stable-hash.js';
 import type { Combination } from '../strategy/combine-targets.js';
 import type { Proposal } from './proposal.js';
-import { rebalance, resolveRebalanceOptions, type DroppedTrade, type RebalanceOptions, type RebalanceSummary } from './rebalance/index.js';
+import { rebalanceResolved, type DroppedTrade, type RebalanceOptions, type RebalanceSummary, type ResolvedRebalanceOptions } from './rebalance/index.js';
 import { strategyReason } from './strategy-reason.js';
 
 /** What the rebalance half of an evaluation produced. */
@@ -11,7 +11,7 @@ export interface RebalancePlan {
   readonly proposals: readonly Proposal[];
   readonly dropped: readonly DroppedTrade[];
   readonly summary: RebalanceSummary;
-  /** symbol → target weight in percent, as resolved (equal weights expanded). */
+  /** symbol → target weight in percent, as resolved (equal weights expanded; built when first read). */
   readonly targetsPct: Readonly<Record<string, number>>;
 }
 
@@ -44,34 +44,35 @@ export function rebalanceOptions(policy: Policy, section: RebalancePolicy, trade
   };
 }
 
+/** How {@link planRebalance} runs: the resolved rebalance options, and whether to list what its constraints dropped. */
+export interface PlanOptions {
+  readonly resolved: ResolvedRebalanceOptions;
+  /** List the drift trades dropped or cut by a constraint, with their words (what a run records); else none. */
+  readonly listDropped: boolean;
+  /** The strategies' combination, when the targets come from `strategies`. */
+  readonly combination?: Combination | undefined;
+}
+
 /**
  * Runs the rebalance on the holdings left after the exit rules and turns its trades into proposals
  * (`kind: 'rebalance'`, rule `rebalance`, tags from the trade: `drift`, `band_edge`, `profit_take`).
- * With `combination` (the targets come from `strategies`), proposals are rule `strategies`, name the strategies
- * behind each target and say so in the reason, and a buy of a symbol not held is an `entry`.
- * Throws `RebalanceError` for a target without a price.
+ * With a `combination` (the targets come from `strategies`), proposals are rule `strategies`, name the strategies
+ * behind each target and say so in the reason, and a buy of a symbol not held is an `entry`. `targetsPct` is built
+ * when first read. Throws `RebalanceError` for a target without a price.
  */
-export function planRebalance(
-  policy: Policy,
-  options: RebalanceOptions,
-  holdings: Holdings,
-  prices: ReadonlyMap<string, number>,
-  asOf: string,
-  combination?: Combination,
-): RebalancePlan {
-  const result = rebalance(holdings, prices, options);
-  const held = new Map(holdings.positions.map((p) => [p.symbol, p.quantity]));
+export function planRebalance(policy: Policy, holdings: Holdings, prices: ReadonlyMap<string, number>, asOf: string, options: PlanOptions): RebalancePlan {
+  const { resolved, combination } = options;
+  const result = rebalanceResolved(holdings, prices, resolved, options.listDropped);
   const ruleId = combination ? 'strategies' : 'rebalance';
   const minWeightPct = policy.allocation?.min_weight_pct ?? 0;
   const proposals = result.trades.map((trade): Proposal => {
     const idSource = `${policy.id}|${asOf}|${ruleId}|${trade.symbol}|${trade.side}|${trade.quantity}`;
-    const heldQuantity = held.get(trade.symbol) ?? 0;
-    const exit = trade.side === 'sell' && trade.quantity >= heldQuantity;
+    const exit = trade.side === 'sell' && trade.quantity >= trade.heldQuantity;
     const contributions = combination?.targets.find((t) => t.symbol === trade.symbol)?.contributions;
     return {
       id: `p-${stableHash(idSource).slice(0, 10)}`,
       policyId: policy.id,
-      kind: combination && trade.side === 'buy' && heldQuantity === 0 ? 'entry' : 'rebalance',
+      kind: combination && trade.side === 'buy' && trade.heldQuantity === 0 ? 'entry' : 'rebalance',
       action: trade.side === 'buy' ? 'buy' : exit ? 'exit' : 'trim',
       ruleId,
       symbol: trade.symbol,
@@ -87,6 +88,13 @@ export function planRebalance(
       ...(contributions ? { strategies: contributions.map((c) => ({ strategyId: c.strategyId, weightPct: c.weight * 100 })) } : {}),
     };
   });
-  const targetsPct = Object.fromEntries(resolveRebalanceOptions(options).targetsPct);
-  return { proposals, dropped: result.dropped, summary: result.summary, targetsPct };
+  let targetsPct: Readonly<Record<string, number>> | undefined;
+  return {
+    proposals,
+    dropped: result.dropped,
+    summary: result.summary,
+    get targetsPct() {
+      return (targetsPct ??= Object.fromEntries(resolved.targetsPct));
+    },
+  };
 }

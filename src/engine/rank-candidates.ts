@@ -3,6 +3,11 @@ import type { ProposalKind } from './proposal.js';
 
 const KIND_ORDER: Partial<Record<ProposalKind, number>> = { cut_loss: 0, take_profit: 1, concentration: 2, stale: 3, custom: 4 };
 
+/** A kind's place in the order exits win a cap (see {@link compareCandidates}): `cut_loss` 0 … custom rules 4. */
+export function kindRank(kind: ProposalKind): number {
+  return KIND_ORDER[kind] ?? 9;
+}
+
 /**
  * The order in which exits win when a cap binds: protect capital first, then lock in gains, then reduce risk,
  * then free stale capital.
@@ -14,26 +19,8 @@ const KIND_ORDER: Partial<Record<ProposalKind, number>> = { cut_loss: 0, take_pr
  * Returns a negative number when `a` wins.
  */
 export function compareCandidates(a: Candidate, b: Candidate): number {
-  const kindA = KIND_ORDER[a.proposal.kind] ?? 9;
-  const kindB = KIND_ORDER[b.proposal.kind] ?? 9;
-  if (kindA !== kindB) return kindA - kindB;
-  const severity = severityOf(b) - severityOf(a) || b.rulePriority - a.rulePriority || b.proposal.notional - a.proposal.notional;
+  if (a.kindRank !== b.kindRank) return a.kindRank - b.kindRank;
+  const severity = b.severity - a.severity || b.rulePriority - a.rulePriority || b.notional - a.notional;
   if (severity !== 0) return severity;
-  return a.proposal.symbol < b.proposal.symbol ? -1 : a.proposal.symbol > b.proposal.symbol ? 1 : 0;
-}
-
-function severityOf(candidate: Candidate): number {
-  const { facts } = candidate;
-  switch (candidate.proposal.kind) {
-    case 'cut_loss':
-      return -facts.unrealized_pnl_pct;
-    case 'take_profit':
-      return facts.unrealized_pnl_pct;
-    case 'concentration':
-      return facts.weight_pct;
-    case 'stale':
-      return facts.days_held;
-    default:
-      return 0;
-  }
+  return a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0;
 }

@@ -116,7 +116,7 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
       const since = decision.at.getTime() - WEEK_MS;
       exits = exits.filter((exit) => Date.parse(exit.at) > since);
       const recentExits = exits;
-      await runPipeline(policy, decision.at, decision.only, {
+      await runPipeline(policy, decision.at, { ...(decision.only === undefined ? {} : { only: decision.only }), explainDropped: false }, {
         inputs: async () => ({
           holdings: books.holdings(),
           market: { date: dates[i]!, prices: matrix.at(row), ...(strategies ? { history: { panel: prices, index: row }, signals } : {}) },

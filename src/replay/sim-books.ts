@@ -36,6 +36,10 @@ export class SimBooks {
   readonly #symbols: readonly string[];
   readonly #roundCents: boolean;
   #holdings: Holdings | undefined;
+  /** Each held column's position as `holdings()` gives it, until a fill of that column. */
+  readonly #positions: (Position | undefined)[];
+  /** Columns in symbol order, the order of `holdings().positions`. */
+  readonly #bySymbol: Int32Array;
   #costBasis = 0;
   readonly #columnCost: Float64Array;
 
@@ -45,6 +49,8 @@ export class SimBooks {
     this.quantity = new Float64Array(symbols.length);
     this.#columnCost = new Float64Array(symbols.length);
     this.#lots = new Array(symbols.length);
+    this.#positions = new Array(symbols.length);
+    this.#bySymbol = Int32Array.from(symbols.keys()).sort((a, b) => (symbols[a]! < symbols[b]! ? -1 : symbols[a]! > symbols[b]! ? 1 : 0));
     this.cash = start.cash;
     let capital = start.cash;
     const column = new Map(symbols.map((s, j) => [s, j] as const));
@@ -61,24 +67,30 @@ export class SimBooks {
     this.ledgerCapital = capital;
   }
 
-  /** The holdings the evaluation reads, as `toHoldings` gives them from the ledger (one per symbol, by symbol). Cached until the next fill. */
+  /**
+   * The holdings the evaluation reads, as `toHoldings` gives them from the ledger (one per symbol, by symbol). Cached
+   * until the next fill, and each position until a fill of its symbol.
+   */
   holdings(): Holdings {
     if (this.#holdings) return this.#holdings;
     const positions: Position[] = [];
-    for (let j = 0; j < this.#lots.length; j++) {
+    for (const j of this.#bySymbol) {
       const lots = this.#lots[j];
       if (!lots || lots.length === 0) continue;
-      let quantity = 0;
-      let cost = 0;
-      for (const lot of lots) {
-        quantity += lot.quantity;
-        cost += lot.costBasis;
-      }
-      positions.push({ symbol: this.#symbols[j]!, quantity, averageCost: this.#money(cost) / quantity, openedDate: lots[0]!.openedDate });
+      positions.push((this.#positions[j] ??= this.#position(j, lots)));
     }
-    positions.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
     this.#holdings = { cash: this.cash, positions };
     return this.#holdings;
+  }
+
+  #position(j: number, lots: readonly SimLot[]): Position {
+    let quantity = 0;
+    let cost = 0;
+    for (const lot of lots) {
+      quantity += lot.quantity;
+      cost += lot.costBasis;
+    }
+    return { symbol: this.#symbols[j]!, quantity, averageCost: this.#money(cost) / quantity, openedDate: lots[0]!.openedDate };
   }
 
   /** Σ cost basis of the open lots of every symbol, base currency: kept as fills book, recounted from the lots by {@link SimBooks.recount}. */
@@ -113,6 +125,7 @@ export class SimBooks {
     this.realizedPnl -= commission;
     this.commissionsPaid += commission;
     this.#holdings = undefined;
+    this.#positions[j] = undefined;
     return { costRelieved: 0, realizedPnl: -commission };
   }
 
@@ -143,6 +156,7 @@ export class SimBooks {
     this.realizedPnl += realized;
     this.commissionsPaid += commission;
     this.#holdings = undefined;
+    this.#positions[j] = undefined;
     return { costRelieved: relieved, realizedPnl: realized };
   }
 

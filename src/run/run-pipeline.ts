@@ -1,4 +1,4 @@
-import { evaluate, type Evaluation, type EvaluationHistory } from '../engine/evaluate.js';
+import { evaluate, type EvaluateOptions, type Evaluation, type EvaluationHistory } from '../engine/evaluate.js';
 import type { Policy } from '../policy/policy.js';
 import type { RunInputs } from './run-inputs.js';
 
@@ -37,19 +37,20 @@ export const MAX_EVALUATIONS = 3;
 
 /**
  * The one run pipeline that `run`, `serve`, `plan`, `evaluate` and `replay` drive: inputs known at `at` → evaluate
- * (only the rule ids in `only`, e.g. a schedule's `runs`; all when undefined) → record → approve/execute.
+ * (with `options`: only some rule ids, e.g. a schedule's `runs`; whether to explain what the limits dropped) → record
+ * → approve/execute.
  * Time is the argument `at`; nothing here reads the clock. Errors of any stage propagate.
  */
 export async function runPipeline<Recorded, Approved>(
   policy: Policy,
   at: Date,
-  only: readonly string[] | undefined,
+  options: EvaluateOptions,
   stages: RunStages<Recorded, Approved>,
 ): Promise<PipelineResult<Recorded, Approved>> {
   for (let attempt = 1; ; attempt += 1) {
     const before = stages.account?.(policy);
     const inputs = await stages.inputs(policy, at);
-    const evaluation = await evaluate(policy, inputs.holdings, inputs.market, at, await stages.history(policy, at), only === undefined ? {} : { only });
+    const evaluation = await evaluate(policy, inputs.holdings, inputs.market, at, await stages.history(policy, at), options);
     if (attempt < MAX_EVALUATIONS && stages.account?.(policy) !== before) continue;
     const recorded = await stages.record(policy, evaluation, inputs);
     const approved = await stages.approve(policy, recorded, evaluation);

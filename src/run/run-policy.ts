@@ -59,7 +59,7 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
   const { loaded, store } = request;
   const policy = validPolicy(loaded);
   const only = request.only;
-  const result = await runPipeline(policy, request.at, only, {
+  const result = await runPipeline(policy, request.at, only === undefined ? {} : { only }, {
     inputs: async (p, at) => withSignalFiles(await request.inputs.inputsFor(p, at), p, loaded),
     async history(p, at) {
       const strategies = store?.strategyState(p.id);

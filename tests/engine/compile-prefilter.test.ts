@@ -35,8 +35,8 @@ describe('compilePrefilter', () => {
       fc.asyncProperty(condition, facts, async (conditions, input) => {
         const rule: RuleProperties = { name: 'r', conditions: conditions as TopLevelCondition, event: { type: 'r' } };
         const engineFired = (await new Engine([rule], { allowUndefinedFacts: false }).run({ ...input })).results.length === 1;
-        const [predicate] = compilePrefilter([rule]);
-        expect(predicate!(input)).toBe(engineFired);
+        const [predicate] = compilePrefilter([rule], (name) => (facts: Record<string, unknown>) => facts[name]);
+        expect(predicate!(input, 0)).toBe(engineFired);
       }),
       { numRuns: 400 },
     );

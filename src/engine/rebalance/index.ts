@@ -1,5 +1,5 @@
 /** Target-weight rebalancing math (drift bands, budget, buy-only, constraints): pure, no I/O, no clock. The only way into `engine/rebalance` from the rest of `src`. */
-export { rebalance } from './rebalance.js';
+export { rebalance, rebalanceResolved } from './rebalance.js';
 export { measureDrift } from './measure-drift.js';
 export type { DriftSnapshot, SymbolDrift } from './measure-drift.js';
 export { driftBandPp, breachesDriftBand, BAND_EPSILON_PP } from './drift-band.js';

@@ -1,4 +1,4 @@
-import type { Holdings } from '../../portfolio/holdings.js';
+import type { Holdings, Position } from '../../portfolio/holdings.js';
 import { breachesDriftBand, driftBandPp } from './drift-band.js';
 import { RebalanceError } from '../../errors.js';
 
@@ -58,7 +58,7 @@ export function measureDrift(
   relativeBandPct: number,
 ): DriftSnapshot {
   const missing: string[] = [];
-  const held = new Map<string, { quantity: number; averageCost: number }>();
+  const held = new Map<string, Position>();
   let equity = holdings.cash;
   for (const position of holdings.positions) {
     if (held.has(position.symbol)) {
@@ -67,11 +67,28 @@ export function measureDrift(
     held.set(position.symbol, position);
     equity += position.quantity * priceOf(prices, position.symbol, missing);
   }
-  const prepared: { symbol: string; price: number; quantity: number; averageCost: number; target: number }[] = [];
+  const rows: SymbolDrift[] = [];
   for (const [symbol, target] of targetsPct) {
     const position = held.get(symbol);
     const price = position === undefined ? priceOf(prices, symbol, missing) : (prices.get(symbol) ?? 0);
-    prepared.push({ symbol, price, quantity: position?.quantity ?? 0, averageCost: position?.averageCost ?? 0, target });
+    const quantity = position?.quantity ?? 0;
+    const averageCost = position?.averageCost ?? 0;
+    const value = quantity * price;
+    const liveWeightPct = (value / equity) * 100;
+    const driftPp = liveWeightPct - target;
+    const bandPp = driftBandPp(target, absoluteBandPp, relativeBandPct);
+    rows.push({
+      symbol,
+      price,
+      heldQuantity: quantity,
+      value,
+      liveWeightPct,
+      targetWeightPct: target,
+      driftPp,
+      bandPp,
+      breachesBand: breachesDriftBand(driftPp, bandPp),
+      unrealizedGainPct: quantity > 0 && averageCost > 0 ? (price / averageCost - 1) * 100 : undefined,
+    });
   }
   if (missing.length > 0) {
     throw new RebalanceError('MISSING_PRICE', `No price for ${missing.join(', ')}`, 'fetch prices for every held and targeted symbol before rebalancing', { symbols: missing });
@@ -79,23 +96,5 @@ export function measureDrift(
   if (!(equity > 0)) {
     throw new RebalanceError('EQUITY_NOT_POSITIVE', `Equity is ${equity}.`, 'A rebalance needs positive equity (cash + positions): check the holdings.', { equity });
   }
-  const rows = prepared.map((p): SymbolDrift => {
-    const value = p.quantity * p.price;
-    const liveWeightPct = (value / equity) * 100;
-    const driftPp = liveWeightPct - p.target;
-    const bandPp = driftBandPp(p.target, absoluteBandPp, relativeBandPct);
-    return {
-      symbol: p.symbol,
-      price: p.price,
-      heldQuantity: p.quantity,
-      value,
-      liveWeightPct,
-      targetWeightPct: p.target,
-      driftPp,
-      bandPp,
-      breachesBand: breachesDriftBand(driftPp, bandPp),
-      unrealizedGainPct: p.quantity > 0 && p.averageCost > 0 ? (p.price / p.averageCost - 1) * 100 : undefined,
-    };
-  });
   return { equity, cash: holdings.cash, rows };
 }

@@ -56,9 +56,10 @@ function listDrop(row: SymbolDrift, side: Side, options: ResolvedRebalanceOption
 /**
  * Computes the drift trades of note 004 §4.1–4.2 and applies, in this order, the list and mode filters
  * (buy_only, no_sell, no_buy, momentum tilt), the profit-take overlay (§5.1), the max position weight cap on buys
- * and max_trades (§7). Appends every drop or cut to `dropped`. Budget, rounding and cash come later (sizeTrades).
+ * and max_trades (§7). Appends every drop or cut to `dropped` (when given: a replay lists none). Budget, rounding and
+ * cash come later (sizeTrades).
  */
-export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebalanceOptions, dropped: DroppedTrade[]): DriftCandidate[] {
+export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebalanceOptions, dropped: DroppedTrade[] | undefined): DriftCandidate[] {
   const { equity } = snapshot;
   const negligible = equity * NEGLIGIBLE_SHARE_OF_EQUITY;
   let candidates: DriftCandidate[] = [];
@@ -73,7 +74,7 @@ export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebala
     if (value <= negligible) continue;
     const drop = listDrop(row, side, options);
     if (drop !== undefined) {
-      dropped.push({ symbol: row.symbol, side, effect: 'dropped', ...drop });
+      dropped?.push({ symbol: row.symbol, side, effect: 'dropped', ...drop });
       continue;
     }
     const gain = row.unrealizedGainPct;
@@ -99,21 +100,24 @@ export function planDriftTrades(snapshot: DriftSnapshot, options: ResolvedRebala
     if (side === 'buy') {
       const room = (options.maxPositionWeightPct / 100) * equity - row.value;
       if (candidate.value > room) {
-        const detail = `buy capped at the ${formatPct(options.maxPositionWeightPct)}% max position weight (room ${money(Math.max(0, room))})`;
-        if (room <= negligible) {
-          dropped.push({ symbol: row.symbol, side, constraint: 'max_position_weight', effect: 'dropped', detail });
-          continue;
-        }
+        const effect = room <= negligible ? 'dropped' : 'cut';
+        dropped?.push({
+          symbol: row.symbol,
+          side,
+          constraint: 'max_position_weight',
+          effect,
+          detail: `buy capped at the ${formatPct(options.maxPositionWeightPct)}% max position weight (room ${money(Math.max(0, room))})`,
+        });
+        if (effect === 'dropped') continue;
         candidate.value = room;
         candidate.cutBy.push('max_position_weight');
-        dropped.push({ symbol: row.symbol, side, constraint: 'max_position_weight', effect: 'cut', detail });
       }
     }
     candidates.push(candidate);
   }
   if (candidates.length > options.maxTrades) {
     candidates.sort(byDriftPriority);
-    for (let rank = options.maxTrades; rank < candidates.length; rank++) {
+    for (let rank = options.maxTrades; dropped && rank < candidates.length; rank++) {
       const c = candidates[rank] as DriftCandidate;
       dropped.push({ symbol: c.row.symbol, side: c.side, constraint: 'max_trades', effect: 'dropped', detail: `rank ${rank + 1} by |drift| (${formatPct(Math.abs(c.row.driftPp))} pp); max_trades is ${options.maxTrades}` });
     }

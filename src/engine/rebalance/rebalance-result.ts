@@ -29,6 +29,8 @@ export interface RebalanceTrade {
   readonly side: Side;
   /** Shares, > 0; whole unless `fractionalStep` is set. */
   readonly quantity: number;
+  /** Shares held before the trade. */
+  readonly heldQuantity: number;
   readonly price: number;
   readonly notional: number;
   readonly liveWeightPct: number;

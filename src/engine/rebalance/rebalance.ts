@@ -6,7 +6,7 @@ import { measureDrift } from './measure-drift.js';
 import { planDriftTrades } from './plan-drift-trades.js';
 import type { RebalanceOptions } from './rebalance-options.js';
 import type { DroppedTrade, RebalanceResult, RebalanceTag, RebalanceTrade } from './rebalance-result.js';
-import { resolveRebalanceOptions } from './resolve-rebalance-options.js';
+import { resolveRebalanceOptions, type ResolvedRebalanceOptions } from './resolve-rebalance-options.js';
 import { sizeTrades } from './size-trades.js';
 import { sizedNotional, type SizedTrade } from './sized-trade.js';
 
@@ -28,10 +28,18 @@ import { sizedNotional, type SizedTrade } from './sized-trade.js';
  * rebalance(holdings, prices, { targets: { weightsPct: { AA: 10, KO: 10 } }, bands: { absolutePp: 5, relativePct: 25 } })
  */
 export function rebalance(holdings: Holdings, prices: ReadonlyMap<string, number>, options: RebalanceOptions): RebalanceResult {
-  const resolved = resolveRebalanceOptions(options);
+  return rebalanceResolved(holdings, prices, resolveRebalanceOptions(options), true);
+}
+
+/**
+ * {@link rebalance} with options already resolved (`resolveRebalanceOptions`), for a caller that reads them too.
+ * With `listDropped` false, `dropped` is empty and no drop is put into words (a replay records none); the trades are
+ * the same. Throws `RebalanceError` for inputs as {@link rebalance}.
+ */
+export function rebalanceResolved(holdings: Holdings, prices: ReadonlyMap<string, number>, resolved: ResolvedRebalanceOptions, listDropped: boolean): RebalanceResult {
   const snapshot = measureDrift(holdings, prices, resolved.targetsPct, resolved.absoluteBandPp, resolved.relativeBandPct);
   const { equity } = snapshot;
-  const dropped: DroppedTrade[] = [];
+  const dropped: DroppedTrade[] | undefined = listDropped ? [] : undefined;
   const candidates = planDriftTrades(snapshot, resolved, dropped);
   const sized = sizeTrades(candidates, snapshot, resolved, dropped);
 
@@ -49,6 +57,7 @@ export function rebalance(holdings: Holdings, prices: ReadonlyMap<string, number
       symbol: c.row.symbol,
       side: c.side,
       quantity,
+      heldQuantity: c.row.heldQuantity,
       price: c.row.price,
       notional: resolved.unrounded ? sizedNotional(t) : roundMoney(sizedNotional(t)),
       liveWeightPct: c.row.liveWeightPct,
@@ -75,7 +84,7 @@ export function rebalance(holdings: Holdings, prices: ReadonlyMap<string, number
   }
   return {
     trades,
-    dropped,
+    dropped: dropped ?? [],
     summary: {
       equity: roundMoney(equity),
       cashBefore: roundMoney(snapshot.cash),

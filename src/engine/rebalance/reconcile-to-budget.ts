@@ -9,9 +9,9 @@ const BUDGET_TOLERANCE = 1e-12;
  * Keeps the total notional of one side (all buys or all sells) within the budget after share rounding, by
  * adjusting the smallest trades down first (note 004 §4.4: "adjust the smallest trades down to keep within
  * budget"). Mutates `units`; a trade cut to 0 units is reported `dropped`, otherwise `cut`, with constraint
- * `budget`. O(n log n).
+ * `budget` (listed in `dropped` when given). O(n log n).
  */
-export function reconcileToBudget(trades: readonly SizedTrade[], budget: number, dropped: DroppedTrade[]): void {
+export function reconcileToBudget(trades: readonly SizedTrade[], budget: number, dropped: DroppedTrade[] | undefined): void {
   let total = 0;
   for (const trade of trades) total += sizedNotional(trade);
   let excess = total - budget;
@@ -26,7 +26,7 @@ export function reconcileToBudget(trades: readonly SizedTrade[], budget: number,
     trade.units -= cut;
     excess -= cut * trade.unitPrice;
     trade.candidate.cutBy.push('budget');
-    dropped.push({
+    dropped?.push({
       symbol: trade.candidate.row.symbol,
       side: trade.candidate.side,
       constraint: 'budget',

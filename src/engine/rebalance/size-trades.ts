@@ -30,9 +30,10 @@ function byFundingOrder(a: SizedTrade, b: SizedTrade): number {
   return x.row.driftPp - y.row.driftPp || (x.row.symbol < y.row.symbol ? -1 : x.row.symbol > y.row.symbol ? 1 : 0);
 }
 
-function drop(dropped: DroppedTrade[], c: DriftCandidate, constraint: DroppedTrade['constraint'], effect: DroppedTrade['effect'], detail: string): void {
+/** Notes a cut on the candidate, and lists the drop or cut with its words when drops are listed. */
+function drop(dropped: DroppedTrade[] | undefined, c: DriftCandidate, constraint: DroppedTrade['constraint'], effect: DroppedTrade['effect'], detail: () => string): void {
   if (effect === 'cut') c.cutBy.push(constraint);
-  dropped.push({ symbol: c.row.symbol, side: c.side, constraint, effect, detail });
+  dropped?.push({ symbol: c.row.symbol, side: c.side, constraint, effect, detail: detail() });
 }
 
 /**
@@ -40,7 +41,7 @@ function drop(dropped: DroppedTrade[], c: DriftCandidate, constraint: DroppedTra
  * than one unit but at least half of one rounds up to one unit (the note's "qty ≥ 1" for buys, applied to both
  * sides); sells never exceed the units held; buys never exceed the max position weight. 0 = dropped.
  */
-function toUnits(c: DriftCandidate, step: number, equity: number, options: ResolvedRebalanceOptions, dropped: DroppedTrade[]): SizedTrade {
+function toUnits(c: DriftCandidate, step: number, equity: number, options: ResolvedRebalanceOptions, dropped: DroppedTrade[] | undefined): SizedTrade {
   const unitPrice = c.row.price * step;
   if (options.unrounded) return { candidate: c, unitPrice, units: c.side === 'sell' ? Math.min(c.value / unitPrice, c.row.heldQuantity) : c.value / unitPrice };
   let units = Math.floor(c.value / unitPrice + UNIT_EPSILON);
@@ -54,12 +55,12 @@ function toUnits(c: DriftCandidate, step: number, equity: number, options: Resol
     const roomUnits = Math.max(0, Math.floor(room / unitPrice + UNIT_EPSILON));
     if (units > roomUnits) {
       units = roomUnits;
-      drop(dropped, c, 'max_position_weight', units === 0 ? 'dropped' : 'cut', `rounding up would pass the ${formatPct(options.maxPositionWeightPct)}% max position weight`);
+      drop(dropped, c, 'max_position_weight', units === 0 ? 'dropped' : 'cut', () => `rounding up would pass the ${formatPct(options.maxPositionWeightPct)}% max position weight`);
       return { candidate: c, unitPrice, units };
     }
   }
   if (units === 0) {
-    drop(dropped, c, 'rounds_to_zero', 'dropped', `worth ${money(c.value)}, under half a ${step === 1 ? 'share' : `${step}-share step`} at ${money(unitPrice)}${c.side === 'sell' ? ' or more than is held' : ''}`);
+    drop(dropped, c, 'rounds_to_zero', 'dropped', () => `worth ${money(c.value)}, under half a ${step === 1 ? 'share' : `${step}-share step`} at ${money(unitPrice)}${c.side === 'sell' ? ' or more than is held' : ''}`);
   }
   return { candidate: c, unitPrice, units };
 }
@@ -69,9 +70,9 @@ function toUnits(c: DriftCandidate, step: number, equity: number, options: Resol
  * min(1, budget / max(total buy, total sell)); share rounding; reconciliation of each side against the budget
  * (smallest trades down); min_trade_value on sells; then buys in funding order against the cash available after
  * sells minus the cash target reserve (never negative cash), each buy also held to min_trade_value.
- * Appends every drop or cut to `dropped`.
+ * Appends every drop or cut to `dropped` (when given).
  */
-export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: DriftSnapshot, options: ResolvedRebalanceOptions, dropped: DroppedTrade[]): SizingOutcome {
+export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: DriftSnapshot, options: ResolvedRebalanceOptions, dropped: DroppedTrade[] | undefined): SizingOutcome {
   const { equity } = snapshot;
   const budget = options.budget.kind === 'pct' ? (options.budget.value / 100) * equity : options.budget.value;
   let totalBuy = 0;
@@ -86,7 +87,7 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
   const buys: SizedTrade[] = [];
   for (const c of candidates) {
     if (scale < 1) {
-      const detail = `scaled by ${scale.toFixed(4)} to fit the budget of ${money(budget)} (largest side ${money(largestSide)}, note 004 §4.3)`;
+      const detail = (): string => `scaled by ${scale.toFixed(4)} to fit the budget of ${money(budget)} (largest side ${money(largestSide)}, note 004 §4.3)`;
       if (scale === 0) {
         drop(dropped, c, 'budget', 'dropped', detail);
         continue;
@@ -108,7 +109,7 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
     if (sell.units === 0) continue;
     const notional = sizedNotional(sell);
     if (notional < options.minTradeValue) {
-      drop(dropped, sell.candidate, 'min_trade_value', 'dropped', `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
+      drop(dropped, sell.candidate, 'min_trade_value', 'dropped', () => `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
       continue;
     }
     proceeds += notional;
@@ -124,13 +125,12 @@ export function sizeTrades(candidates: readonly DriftCandidate[], snapshot: Drif
       let affordable = options.unrounded ? available / buy.unitPrice : Math.floor(available / buy.unitPrice);
       while (!options.unrounded && affordable > 0 && affordable * buy.unitPrice > available) affordable -= 1;
       buy.units = affordable;
-      const why = `only ${money(available)} cash left for buys after sells${reserve > 0 ? ` and the ${formatPct(options.cashTargetPct)}% cash target` : ''}`;
-      drop(dropped, buy.candidate, 'cash', affordable === 0 ? 'dropped' : 'cut', why);
+      drop(dropped, buy.candidate, 'cash', affordable === 0 ? 'dropped' : 'cut', () => `only ${money(available)} cash left for buys after sells${reserve > 0 ? ` and the ${formatPct(options.cashTargetPct)}% cash target` : ''}`);
       if (affordable === 0) continue;
     }
     const notional = sizedNotional(buy);
     if (notional < options.minTradeValue) {
-      drop(dropped, buy.candidate, 'min_trade_value', 'dropped', `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
+      drop(dropped, buy.candidate, 'min_trade_value', 'dropped', () => `notional ${money(notional)} is below min_trade_value ${money(options.minTradeValue)}`);
       continue;
     }
     available -= notional;

@@ -6,6 +6,7 @@ import type { Policy } from '../src/policy/policy.js';
 import { validatePolicy } from '../src/policy/validate-policy.js';
 import { replayPolicy } from '../src/replay/replay-policy.js';
 import { seededRandom } from './seeded-random.js';
+import { benchStrategiesReplay } from './strategies-bench.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -73,7 +74,7 @@ export function gbmPanel(symbols: number, sessions: number, seed = 7): PricePane
   return { file: `gbm-${symbols}x${sessions}`, symbols: names, dates, rows: dates.map((_, i) => i + 2), closes };
 }
 
-/** The three replay benchmarks of issue 9, each a task for `npm run bench`. */
+/** The three replay benchmarks of issue 9 and the multi-factor replay, each a task for `npm run bench`. */
 export async function replayBenchmarks(): Promise<{ name: string; goalMs: number; task: () => Promise<unknown> }[]> {
   const dowFile = 'examples/prices/dow30-daily-1991-2000.csv';
   const dow = parsePricePanel(dowFile, await readFile(join(ROOT, dowFile), 'utf8'));
@@ -86,5 +87,6 @@ export async function replayBenchmarks(): Promise<{ name: string; goalMs: number
     { name: 'replay: Dow 30 × 10 y, daily exits + weekly rebalance', goalMs: 300, task: () => replayPolicy(guards, dow, { capital: 1_000_000 }) },
     { name: 'replay: 500 GBM × 5,040, same policy', goalMs: 2000, task: () => replayPolicy(guards, synthetic(), { capital: 10_000_000 }) },
     { name: 'replay: bt parity policy on 500 GBM × 5,040', goalMs: 2100, task: () => replayPolicy(parity, synthetic()) },
+    { name: 'multi-factor: replay of the Dow 30, 10 years', goalMs: 1000, task: await benchStrategiesReplay() },
   ];
 }

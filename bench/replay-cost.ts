@@ -35,7 +35,7 @@ async function measureOne(index: number, runs: number): Promise<ReplayCost> {
 }
 
 /**
- * `npm run bench:replay [runs]`: the three replay benchmarks of issue 9, each in its own process (so its peak RSS is its
+ * `npm run bench:replay [runs]`: the replay benchmarks (the three of issue 9 and the multi-factor replay), each in its own process (so its peak RSS is its
  * own), one warm-up then `runs` timed runs (default 5). Prints the median CPU time (`process.cpuUsage`, user + system:
  * what the replay costs, whatever the machine's load) and the median wall time, with each goal, and exits 1 when a
  * median CPU time misses its goal or a peak RSS passes 500 MB. Indexes after `runs` pick some of the benchmarks

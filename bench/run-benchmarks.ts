@@ -2,7 +2,7 @@ import { Bench } from 'tinybench';
 import { benchEvaluate } from './evaluate-bench.js';
 import { benchRebalance } from './rebalance-bench.js';
 import { replayBenchmarks } from './replay-bench.js';
-import { benchStrategiesLive, benchStrategiesReplay } from './strategies-bench.js';
+import { benchStrategiesLive } from './strategies-bench.js';
 import { benchEquityPng, benchReplayReport } from './report-bench.js';
 import { benchDiffImpact } from './diff-impact-bench.js';
 
@@ -25,7 +25,7 @@ add('diff impact: dee-bot, 2 × 505 sessions', 1000, await benchDiffImpact());
 await bench.run();
 // Replays take seconds each: a few iterations, their own bench.
 const replays = new Bench({ iterations: 3, warmupIterations: 1, time: 0 });
-for (const { name, goalMs, task } of [...(await replayBenchmarks()), { name: 'multi-factor: replay of the Dow 30, 10 years', goalMs: 1000, task: await benchStrategiesReplay() }]) {
+for (const { name, goalMs, task } of await replayBenchmarks()) {
   goals.set(name, goalMs);
   replays.add(name, task);
 }

@@ -8,6 +8,7 @@ import type { RunInitiator } from '../store/run-record.js';
 import type { Store } from '../store/store.js';
 import { EXAMPLE_PRICES } from '../workspace/example-files.js';
 import { loadPolicyFile } from '../workspace/load-policy-file.js';
+import { knownSymbolsOf } from '../policy/symbol-problems.js';
 import { loadPricePanel } from '../workspace/load-price-panel.js';
 import type { CliIo } from './cli-io.js';
 import { FatalError } from '../errors.js';
@@ -39,17 +40,18 @@ export function lastDate(prices: PricePanel): string {
 
 /**
  * Loads a policy and its inputs from the command line and runs it through the pipeline up to recording (when
- * `record` is given; needs `store`). Holdings from the account need `store`.
+ * `record` is given; needs `store`). Holdings from the account need `store`. The policy is checked against the symbols
+ * of the prices, so a symbol without prices is an error at its line.
  */
 export async function evaluateFromInputs(
   inputs: EvaluationInputs,
   io: CliIo,
   options: { readonly store?: Store; readonly record?: RunInitiator } = {},
 ): Promise<PolicyRun> {
-  const loaded = await loadPolicyFile(resolve(io.cwd, inputs.policy), io.cwd);
-  validPolicy(loaded);
   const examples = inputs.examples ?? 'examples';
   const prices = inputs.prices === undefined ? await examplePrices(io, examples) : await loadPricePanel(resolve(io.cwd, inputs.prices), io.cwd);
+  const loaded = await loadPolicyFile(resolve(io.cwd, inputs.policy), io.cwd, { knownSymbols: knownSymbolsOf(prices) });
+  validPolicy(loaded);
   const asOf = inputs.asOf ?? lastDate(prices);
   const { store } = options;
   let holdings: HoldingsSource;

@@ -48,8 +48,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('validate policy files and show every problem with file:line:col (default: all of policies/)')
     .argument('[paths...]', 'policy files')
     .option('--json', 'machine-readable output')
-    .action(async (paths: string[], opts: { json?: boolean }) => {
-      exitCode = await check({ paths, json: opts.json ?? false }, io);
+    .option('--prices <csv>', 'check symbols against this price file (default: the bundled prices, as `ballast run` uses)')
+    .option('--examples <dir>', 'example data folder (prices/)', 'examples')
+    .option('--strict', 'warnings (a percentage that looks like a fraction) fail the check too: exit 1')
+    .action(async (paths: string[], opts: { json?: boolean; prices?: string; examples: string; strict?: boolean }) => {
+      exitCode = await check({ paths, json: opts.json ?? false, examples: opts.examples, strict: opts.strict ?? false, ...(opts.prices ? { prices: opts.prices } : {}) }, io);
     });
 
   program

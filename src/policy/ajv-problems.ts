@@ -1,6 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { PolicyProblemCode } from './diagnostic.js';
+import { valueAt } from './value-at.js';
+import { explainTextForMapping } from './yaml-slips.js';
 
 /** A schema problem before it is placed in the source: the path, whether it points at a key, and the words. */
 export interface SchemaProblem {
@@ -8,6 +10,8 @@ export interface SchemaProblem {
   readonly path: readonly (string | number)[];
   readonly target: 'key' | 'value';
   readonly message: string;
+  /** Characters into the key or value to point at, on its first line (the colon of `gain_pct:20`). Default 0. */
+  readonly offset?: number;
 }
 
 /**
@@ -20,14 +24,15 @@ const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at le
 
 /**
  * Turns ajv's errors (from a validator compiled with `allErrors` and `verbose`) into problems worded for someone
- * editing YAML: unknown keys with a did-you-mean, wrong types with what to write instead, numbers out of range with
- * the allowed range, enums with the allowed values. One problem per path and code; `reword` handles a schema's
+ * editing YAML: unknown keys with a did-you-mean, wrong types with what to write instead (in the field's unit), numbers
+ * out of range with the allowed range, enums with the allowed values. Of an `anyOf`, only the alternative the value
+ * was written in speaks (see {@link closestAlternatives}). One problem per path and code; `reword` handles a schema's
  * special cases first.
  */
 export function ajvProblems(errors: readonly ErrorObject[], data: unknown, reword: RewordSchemaError = () => undefined): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  for (const error of closestAlternatives(errors)) {
     const reworded = reword(error, data);
     if (reworded === null) continue;
     const problem = reworded ?? describe(error, data);
@@ -44,7 +49,7 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined 
   const path = pointerToPath(error.instancePath);
   const name = String(path[path.length - 1] ?? 'the policy');
   const value = valueAt(data, path);
-  const parent = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> };
+  const parent = error.parentSchema as { description?: string; default?: unknown; minimum?: number; properties?: Record<string, { description?: string }> };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -61,7 +66,9 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined 
     case 'type': {
       const expected = (error.params as { type: string | string[] }).type;
       const wanted = Array.isArray(expected) ? expected.join(' or ') : expected;
-      return { code: 'WRONG_TYPE', path, target: 'value', message: `\`${name}\` must be ${article(wanted)}, not ${show(value)}${typeHint(wanted)}` };
+      const slip = wanted === 'object' && typeof value === 'string' ? explainTextForMapping(value, Object.keys(parent.properties ?? {})) : undefined;
+      if (slip) return { code: slip.code, path, target: 'value', message: slip.message, offset: slip.col };
+      return { code: 'WRONG_TYPE', path, target: 'value', message: `\`${name}\` must be ${article(wanted)}, not ${show(value)}${typeHint(wanted, name, parent)}` };
     }
     case 'minimum':
     case 'maximum':
@@ -92,22 +99,13 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined 
 }
 
 /** Splits an ajv JSON Pointer (`/rules/0/event`) into path segments, array indexes as numbers. */
-function pointerToPath(pointer: string): (string | number)[] {
+export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
 }
 
 function show(value: unknown): string {
@@ -125,8 +123,47 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-function typeHint(type: string): string {
-  if (type === 'number' || type === 'integer') return ' (write digits only, e.g. `25` for 25%, without quotes or a % sign)';
+/** What to write in a field of this type, in the unit its name gives (`_pct`, `_pp`, `_bps`, `_hours`, `_days`). */
+function typeHint(type: string, name: string, schema: { default?: unknown; minimum?: number }): string {
   if (type === 'boolean') return ' (write `true` or `false`)';
-  return '';
+  if (type !== 'number' && type !== 'integer') return '';
+  const example = typeof schema.default === 'number' && schema.default > 0 ? schema.default : Math.max(1, schema.minimum ?? 1);
+  if (name.endsWith('_pct')) return ` (write digits only, e.g. \`${example}\` for ${example}%, without quotes or a % sign)`;
+  if (name.endsWith('_pp')) return ` (write digits only, e.g. \`${example}\` for ${example} percentage points, without quotes or a unit)`;
+  if (name.endsWith('_bps')) return ` (write digits only, e.g. \`${example}\` for ${example} basis points, without quotes or a unit)`;
+  if (name.endsWith('_hours')) return ` (write the number of hours in digits, e.g. \`${example}\`, without quotes or a unit)`;
+  if (name.endsWith('_days')) return ` (write the number of days in digits, e.g. \`${example}\`, without quotes or a unit)`;
+  if (type === 'integer') return ` (write a whole number in digits, e.g. \`${example}\`, without quotes)`;
+  return ` (write digits only, e.g. \`${example}\`, without quotes or a unit)`;
+}
+
+/**
+ * Keeps, of each failed `anyOf`, only the errors of the alternative closest to what was written, and drops the
+ * `anyOf` error itself: an alternative whose errors all lie deeper than the value (a list whose second item is
+ * wrong) beats one that refused the value's constant or enum (`all`), which beats one that refused its type. So
+ * `equal: [KO, pg]` reports the bad item, not also "must be a text"; `equal: al` reports "did you mean `all`".
+ */
+function closestAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    dropped.add(anyOf);
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+      const match = error.schemaPath.startsWith(`${anyOf.schemaPath}/`) ? /^\/(\d+)/.exec(error.schemaPath.slice(anyOf.schemaPath.length)) : null;
+      if (match) branches.set(match[1]!, [...(branches.get(match[1]!) ?? []), error]);
+    }
+    const closeness = (branch: readonly ErrorObject[]): number => {
+      const atValue = branch.filter((e) => e.instancePath === anyOf.instancePath);
+      if (atValue.some((e) => e.keyword === 'type')) return 0;
+      return atValue.some((e) => e.keyword === 'const' || e.keyword === 'enum') ? 1 : 2;
+    };
+    // Errors below the value from outside the anyOf's schema path come from a `$ref` in the alternative that matched.
+    const deeperViaRef = errors.some((e) => e.instancePath.startsWith(`${anyOf.instancePath}/`) && !e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
+    let best: ErrorObject[] | undefined;
+    for (const branch of branches.values()) if (best === undefined || closeness(branch) > closeness(best)) best = branch;
+    for (const branch of branches.values()) {
+      if (branch !== best || (deeperViaRef && closeness(branch) < 2)) branch.forEach((e) => dropped.add(e));
+    }
+  }
+  return errors.filter((e) => !dropped.has(e));
 }

@@ -1,8 +1,12 @@
+import type { YamlSlipCode } from './yaml-slips.js';
+
 /**
  * What can be wrong with a policy file. YAML syntax problems keep the `yaml` library's own codes
- * (`TAB_AS_INDENT`, `DUPLICATE_KEY`, `BAD_INDENT`, …); everything after parsing uses these.
+ * (`TAB_AS_INDENT`, `DUPLICATE_KEY`, `BAD_INDENT`, …) unless they are a common slip ({@link YamlSlipCode});
+ * everything after parsing uses these. `LOOKS_LIKE_FRACTION` is a warning: the policy still loads.
  */
 export type PolicyProblemCode =
+  | YamlSlipCode
   | 'EMPTY_FILE'
   | 'TOO_MANY_ALIASES'
   | 'DUPLICATE_POLICY_ID'
@@ -19,6 +23,8 @@ export type PolicyProblemCode =
   | 'DUPLICATE_STRATEGY_ID'
   | 'ALLOCATION_OVER_100'
   | 'UNKNOWN_SYMBOL'
+  | 'LOWERCASE_SYMBOL'
+  | 'LOOKS_LIKE_FRACTION'
   | 'BAD_TIME_ZONE';
 
 /** A 1-based line and column in the policy file. */

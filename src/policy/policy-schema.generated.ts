@@ -45,11 +45,11 @@ export type ScheduleEntry =
        */
       anchor?: string;
       /**
-       * Policy sections or rule ids evaluated at each slot, e.g. [take_profit, cut_loss]; [all] runs every section and must stand alone. Default: [all].
+       * What is evaluated at each slot: sections, built-in rules or custom rule ids (as written in rules, dashes included), e.g. [take_profit, cut_loss, slow-bleed]; [all] runs everything and must stand alone. Default: [all].
        *
        * @minItems 1
        *
-       * Items: A policy section or rule id, e.g. take_profit, or all.
+       * Items: all, a section (exits, rules, rebalance), a built-in rule (take_profit, cut_loss, stale, concentration) or the id of one of the policy's custom rules exactly as written in rules, e.g. slow-bleed.
        */
       runs?: string[];
       /**
@@ -61,6 +61,10 @@ export type ScheduleEntry =
        */
       catch_up?: 'latest' | 'none';
     });
+/**
+ * A ticker symbol in upper case, as the price file names it, e.g. `KO` or `BRK.B`.
+ */
+export type Ticker = string;
 
 /**
  * One bot/account's exit, trim and rebalancing policy. Every field has a default except `id` and `account`.
@@ -270,7 +274,7 @@ export interface BallastPolicy {
     /**
      * Equal weight over these symbols: each gets (100 − `cash_target_pct`) / count percent; or `all`: every symbol of the price file that has a price at the decision (as bt's SelectAll). Alternative to `targets`.
      */
-    equal?: string[] | 'all';
+    equal?: Ticker[] | 'all';
     /**
      * Cash kept as a reserve, in percent of equity; buys never spend it. Default: 0.
      */
@@ -315,11 +319,11 @@ export interface BallastPolicy {
     /**
      * Symbols never bought by the rebalance. Default: none.
      */
-    no_buy: string[];
+    no_buy: Ticker[];
     /**
      * Symbols never sold by the rebalance. Default: none.
      */
-    no_sell: string[];
+    no_sell: Ticker[];
     /**
      * Profit-take overlay: an overweight winner up at least `gain_pct` sells `boost_pct` more than its drift trade, within the budget. Off unless given.
      */
@@ -617,7 +621,7 @@ export interface Strategy {
   /**
    * The symbols the strategy ranks: `all` (every symbol with a price at the decision session) or a list such as `[AA, BA, KO]`. Default: `all`.
    */
-  universe: 'all' | string[];
+  universe: 'all' | Ticker[];
   /**
    * What ranks the universe: a built-in `factor` over daily closes, or a research `file`. Give one of them.
    */

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, visit, type Document, type Node } from 'yam
 import { formatPath, type Diagnostic } from './diagnostic.js';
 import { locate } from './locate.js';
 import type { SchemaProblem } from './ajv-problems.js';
+import { curlyQuotedValues, explainSyntaxError } from './yaml-slips.js';
 
 /** The text of a YAML file (a policy, a policy test) and the name to report it under (a path relative to where the user is). */
 export interface PolicySource {
@@ -13,6 +14,8 @@ export interface PolicySource {
 export interface UnplacedProblem extends Omit<SchemaProblem, 'code'> {
   readonly code: string;
   readonly related?: readonly (readonly (string | number)[])[];
+  /** Default `error`. */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** A YAML file parsed with positions: the document, its line counter, its plain data, and the parser's warnings. */
@@ -36,7 +39,9 @@ const YAML_HINTS: Record<string, string> = {
 
 /**
  * Parses a YAML file with positions, keeping the `yaml` library's codes (`TAB_AS_INDENT`, `DUPLICATE_KEY`, …) for
- * syntax problems, each with an actionable hint. An empty file is an `EMPTY_FILE` error saying `emptyHint`; aliases
+ * syntax problems, each with an actionable hint, except that the usual typing slips (a missing colon or space after
+ * it, a colon inside unquoted text, curly quotes) get their own codes and plain words (see `yaml-slips.ts`); a value
+ * in curly quotes is an error even where YAML itself accepts it. An empty file is an `EMPTY_FILE` error saying `emptyHint`; aliases
  * expanding past {@link MAX_ALIAS_COUNT} values (an alias bomb) are a `TOO_MANY_ALIASES` error at the first alias.
  * Pure: throws nothing for bad input.
  */
@@ -48,7 +53,11 @@ export function parseYamlSource(
   const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true });
   const warnings: Diagnostic[] = doc.warnings.map((w) => yamlDiagnostic(source.file, w, 'warning'));
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => yamlDiagnostic(source.file, e, 'error')), warnings };
+    return { ok: false, errors: syntaxErrors(source, doc.errors), warnings };
+  }
+  const curly = curlyQuotedValues(doc, lineCounter);
+  if (curly.length > 0) {
+    return { ok: false, errors: curly.map(({ code, line, col, message }) => ({ code, severity: 'error', file: source.file, path: '', line, col, message })), warnings };
   }
   let data: unknown;
   try {
@@ -73,11 +82,11 @@ function placeProblem(file: string, doc: Document, lineCounter: LineCounter, pro
   });
   return {
     code: problem.code,
-    severity: 'error',
+    severity: problem.severity ?? 'error',
     file,
     path: formatPath(problem.path),
     line: at.line,
-    col: at.col,
+    col: at.col + (problem.offset ?? 0),
     message: problem.message,
     ...(related ? { related } : {}),
   };
@@ -106,6 +115,23 @@ interface YamlProblem {
   readonly code: string;
   readonly message: string;
   readonly linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, { line: number; col: number }];
+}
+
+/** The parser's errors in plain words: a slip explained once per line, other errors with their hint. */
+function syntaxErrors(source: PolicySource, problems: readonly YamlProblem[]): Diagnostic[] {
+  const lines = source.text.split(/\r?\n/);
+  const out: Diagnostic[] = [];
+  const slipLines = new Set<number>();
+  for (const problem of problems) {
+    const line = problem.linePos?.[0].line ?? 1;
+    const slip = explainSyntaxError(lines[line - 1] ?? '');
+    if (!slip) out.push(yamlDiagnostic(source.file, problem, 'error'));
+    else if (!slipLines.has(line)) {
+      slipLines.add(line);
+      out.push({ code: slip.code, severity: 'error', file: source.file, path: '', line, col: slip.col, message: slip.message });
+    }
+  }
+  return out;
 }
 
 function yamlDiagnostic(file: string, problem: YamlProblem, severity: 'error' | 'warning'): Diagnostic {

@@ -6,6 +6,7 @@ import { parseCronExpression } from './cron-expression.js';
 import { isAnchorDate, parseWhen } from './parse-when.js';
 import type { CatchUpRule, RollRule, Schedule, SchedulePattern } from './schedule.js';
 import { ScheduleError } from '../errors.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 /**
  * One schedule entry as written in a policy (YAML-friendly). Exactly one of `when`, `cron` or `every` says when it
@@ -43,7 +44,8 @@ const KEYS = new Set(['id', 'description', 'when', 'cron', 'every', 'at', 'ancho
 const ROLLS: readonly RollRule[] = ['next', 'previous', 'skip', 'none'];
 const CATCH_UPS: readonly CatchUpRule[] = ['latest', 'none'];
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const RUN = /^[a-z][a-z0-9_]{0,63}$/;
+/** A name in `runs`: what a custom rule id may be (`schemas/policy.schema.json`, `customRule.id`), so every rule can be scheduled. */
+const RUN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Derives a schedule id from its text: `daily at 16:30` → `daily_at_16_30`, `30 16 * * 1-5` → `30_16_any_any_1_5`. */
@@ -91,12 +93,14 @@ function checkRuns(raw: unknown, knownRuns: readonly string[] | undefined, id: s
   }
   raw.forEach((r: unknown, i) => {
     if (typeof r !== 'string' || !RUN.test(r)) {
-      throw new ScheduleError('SCHEDULE_BAD_RUNS', `runs[${i}]`, `runs[${i}] is not a section or rule id`, 'write a section or rule id, e.g. take_profit', { scheduleId: id });
+      throw new ScheduleError('SCHEDULE_BAD_RUNS', `runs[${i}]`, `runs[${i}] ${JSON.stringify(r)} is not a section or rule id`, 'write all, a section (exits, rules, rebalance) or a rule id as written in `rules`, e.g. take_profit or slow-bleed', { scheduleId: id });
     }
     if (raw.indexOf(r) !== i) throw new ScheduleError('SCHEDULE_BAD_RUNS', `runs[${i}]`, `runs lists "${r}" twice`, 'list it once', { scheduleId: id });
     if (r === 'all' && raw.length > 1) throw new ScheduleError('SCHEDULE_BAD_RUNS', `runs[${i}]`, 'runs: [all] already runs everything', 'write runs: [all] alone, or list the sections without all', { scheduleId: id });
     if (r !== 'all' && knownRuns && !knownRuns.includes(r)) {
-      throw new ScheduleError('SCHEDULE_UNKNOWN_RUN', `runs[${i}]`, `runs[${i}] "${r}" is not a section or rule of this policy`, `use one of: all, ${knownRuns.join(', ')}`, { scheduleId: id });
+      const guess = didYouMean(r, knownRuns);
+      throw new ScheduleError('SCHEDULE_UNKNOWN_RUN', `runs[${i}]`, `runs[${i}] "${r}" is not a section or rule of this policy`,
+        guess ? `did you mean \`${guess}\`?` : `use one of: all, ${knownRuns.join(', ')}`, { scheduleId: id });
     }
   });
   return [...(raw as string[])];

@@ -125,4 +125,16 @@ describe('bad inputs', () => {
     expect(run.code).toBe(1);
     expect(await runIds()).toEqual(['dow-index', 'multi-factor', 'shorgan-bot']);
   });
+
+  it('should refuse a rebalance symbol the prices lack at its line in evaluate and run, and run the others', async () => {
+    await edit('policies/dow-index.yaml', (t) => t.replace(/equal: \[AA, /, 'equal: [AAA, '));
+    const result = await cli('evaluate', 'policies/dow-index.yaml', '--holdings', 'examples/holdings/dow-index.csv', '--prices', PRICES, '--as-of', '2001-01-02');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/policies\/dow-index\.yaml:\d+:\d+ {2}rebalance\.equal\[0\] {2}unknown symbol `AAA`.*did you mean `AA`\?/);
+    expectClean(result);
+    const run = await cli('run');
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/policies\/dow-index\.yaml:\d+:\d+ {2}rebalance\.equal\[0\] {2}unknown symbol `AAA`/);
+    expect(await runIds()).toEqual(['dee-bot', 'multi-factor', 'shorgan-bot']);
+  });
 });

@@ -30,6 +30,30 @@ describe('ballast check', () => {
     });
   });
 
+  it('should check symbols against the bundled prices, or the price file given with --prices', async () => {
+    const file = 'tests/fixtures/policies/invalid/unknown-rebalance-symbol.yaml';
+    const bundled = testIo(ROOT);
+    expect(await main(['check', file], bundled)).toBe(1);
+    expect(bundled.out()).toContain(`${file}:5:11  rebalance.equal[0]  unknown symbol \`KOO\`: examples/prices/dow30-daily-1991-2000.csv has no prices for it; did you mean \`KO\`?`);
+    const given = testIo(ROOT);
+    expect(await main(['check', '--prices', 'tests/fixtures/prices/ko-pg.csv', file], given)).toBe(1);
+    expect(given.out()).toContain('tests/fixtures/prices/ko-pg.csv has no prices for it; did you mean `KO`?');
+    const lower = testIo(ROOT);
+    expect(await main(['check', 'tests/fixtures/policies/invalid/lowercase-rebalance-symbols.yaml'], lower)).toBe(1);
+    expect(lower.out()).toMatch(/5:11 {2}rebalance\.equal\[0\] {2}symbols are upper case.*did you mean `KO`\?/);
+  });
+
+  it('should print warnings and still exit 0, or 1 with --strict', async () => {
+    const file = 'tests/fixtures/policies/warnings/fraction-gain.yaml';
+    const io = testIo(ROOT);
+    expect(await main(['check', file], io)).toBe(0);
+    expect(io.out()).toContain(`${file}:6:15  exits.take_profit.gain_pct  warning: looks like a fraction`);
+    expect(io.out()).toMatch(/1 policy valid, 1 warning$/);
+    const strict = testIo(ROOT);
+    expect(await main(['check', '--strict', file], strict)).toBe(1);
+    expect(strict.out()).toMatch(/1 warning, which --strict counts as a problem$/);
+  });
+
   it('should exit 2 on a usage error', async () => {
     const io = testIo(ROOT);
     expect(await main(['check', '--jsno'], io)).toBe(2);

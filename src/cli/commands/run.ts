@@ -9,6 +9,7 @@ import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { postAfterRun } from './telegram.js';
 import { findPolicyFiles } from '../../workspace/find-policy-files.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import { knownSymbolsOf } from '../../policy/symbol-problems.js';
 import { refuseDuplicateIds } from '../../workspace/refuse-duplicate-ids.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
@@ -53,8 +54,7 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
   const runs: PolicyRun[] = [];
   const failures: { file: string; problem: string }[] = [];
   const holdings: HoldingsSource = { kind: 'account', store, examples, cwd: io.cwd };
-  const knownSymbols = { symbols: prices.symbols, source: prices.file };
-  const policies = refuseDuplicateIds(await Promise.all(files.map((path) => loadPolicyFile(path, io.cwd, { knownSymbols }))));
+  const policies = refuseDuplicateIds(await Promise.all(files.map((path) => loadPolicyFile(path, io.cwd, { knownSymbols: knownSymbolsOf(prices) }))));
   for (const loaded of policies) {
     try {
       runs.push(await runAsOf(loaded, prices, { asOf, holdings, store, record: 'main-job', approval: { now: io.now(), env: io.env } }));

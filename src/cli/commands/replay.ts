@@ -15,6 +15,7 @@ import { ReplayError, UsageError } from '../../errors.js';
 import { formatReplaySummary } from '../../text/format-replay-summary.js';
 import { useColor } from '../../text/use-color.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
+import { knownSymbolsOf } from '../../policy/symbol-problems.js';
 import { loadPricePanel } from '../../workspace/load-price-panel.js';
 import { readInput } from '../../workspace/read-input.js';
 import type { CliIo } from '../cli-io.js';
@@ -64,7 +65,7 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
   const holdings = options.holdings === undefined ? undefined : await readHoldingsFile(io, options.holdings);
   const outputs: { result: ReplayResult; metrics: ReplayMetrics; dir: string }[] = [];
   for (const argument of options.policies) {
-    const loaded = await loadPolicyFile(await resolvePolicyPath(argument, options.policyDir, io.cwd), io.cwd, { knownSymbols: { symbols: prices.symbols, source: prices.file } });
+    const loaded = await loadPolicyFile(await resolvePolicyPath(argument, options.policyDir, io.cwd), io.cwd, { knownSymbols: knownSymbolsOf(prices) });
     const policy = validPolicy(loaded);
     const signalFiles = await loadSignalFiles(policy, loaded.path, loaded.file);
     const result = await replayPolicy(policy, prices, {

@@ -222,7 +222,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
 
   // 3 and 4. Rebalance or hold each strategy, and trade its sleeve.
   for (const plan of plans) {
-    const heldReturn = signalReturn(history, plan.weights, index);
+    const held = plan.weights;
     const due = dueReason(plan, today, sessions);
     if (due !== undefined) {
       const result = strategyWeights(plan.strategy, history, signalFiles.get(plan.strategy.id));
@@ -253,7 +253,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
     if (state !== undefined && state.asOf < today) {
       const base = markedBefore.get(plan.strategy.id)!;
       const moved = capitalMoved.get(plan.strategy.id) ?? 0;
-      pushReturn(book, base > 0 ? (book.equity - moved) / base - 1 : heldReturn, keep);
+      pushReturn(book, base > 0 ? (book.equity - moved) / base - 1 : signalReturn(history, held, index), keep);
     }
   }
 
@@ -270,7 +270,9 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
   const combination = combineTargets(parts, section.min_weight_pct / 100);
   marks.push(markOf(today, plans, unallocated));
 
-  const decisions: StrategyDecision[] = plans.map((plan) => {
+  // A held strategy keeps its stored signal record (state is never mutated); a rebalanced one gets a new one.
+  const signals = plans.map((plan) => (plan.rebalance ? Object.fromEntries(plan.weights) : plan.stored!.signal));
+  const decisions: StrategyDecision[] = plans.map((plan, k) => {
     const last = plan.rebalance ? today : plan.stored!.lastRebalance;
     const toNext = sessionsToNextRebalance(plan.period, last, today, sessions);
     return {
@@ -282,7 +284,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
       lastRebalance: last,
       sessionsToNext: toNext,
       signalDate: plan.signalDate,
-      weights: Object.fromEntries(plan.weights),
+      weights: signals[k]!,
       allocation: allocation.decision.weights[plan.strategy.id] ?? 0,
       equity: plan.book.equity,
       pnl: plan.book.equity - plan.book.capitalIn,
@@ -291,13 +293,13 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
     };
   });
   const sleeves: Record<string, SleeveState> = {};
-  for (const plan of plans) {
+  plans.forEach((plan, k) => {
     const { book } = plan;
     sleeves[plan.strategy.id] = {
       lastRebalance: plan.rebalance ? today : plan.stored!.lastRebalance,
       signalDate: plan.signalDate,
       specHash: plan.rebalance ? plan.specHash : plan.stored!.specHash,
-      signal: Object.fromEntries(plan.weights),
+      signal: signals[k]!,
       cash: book.cash,
       shares: Object.fromEntries(book.shares),
       equity: book.equity,
@@ -305,7 +307,7 @@ export function stepStrategies(inputs: StrategyStepInputs): StrategyStep {
       costs: book.costs,
       returns: book.returns,
     };
-  }
+  });
   return {
     session: today,
     strategies: decisions,

@@ -18,6 +18,13 @@ describe('ballast check', () => {
     expect(io.out()).toContain('tests/fixtures/policies/invalid/typo-key.yaml:5:3  exits.tak_profit  unknown key `tak_profit`; did you mean `take_profit`?\n   5 |   tak_profit:\n     |   ^');
   });
 
+  it('should give a strategy naming a symbol the price file lacks a did-you-mean at its line', async () => {
+    const file = 'tests/fixtures/policies/invalid/strategies-unknown-symbol.yaml';
+    const io = testIo(ROOT);
+    expect(await main(['check', file, '--prices', 'examples/prices/dow30-daily-1991-2000.csv'], io)).toBe(1);
+    expect(io.out()).toContain(`${file}:6:20  strategies[0].universe[1]  unknown symbol \`IMB\`: examples/prices/dow30-daily-1991-2000.csv has no prices for it; did you mean \`IBM\`?`);
+  });
+
   it('should give machines JSON with every diagnostic', async () => {
     const io = testIo(ROOT);
     expect(await main(['check', '--json', 'policies/dee-bot.yaml', 'tests/fixtures/policies/invalid/unknown-operator.yaml'], io)).toBe(1);

@@ -4,6 +4,8 @@ import { durbinWatson } from '../../src/strategy/factors/durbin-watson.js';
 import { sampleExcessKurtosis } from '../../src/strategy/factors/kurtosis.js';
 import { momentum } from '../../src/strategy/factors/momentum.js';
 import { factorValue } from '../../src/strategy/signals/factor-value.js';
+import { rollingVolatility } from '../../src/strategy/factors/rolling-volatility.js';
+import { annualizedVolatility } from '../../src/replay/metrics/index.js';
 
 describe('dailyReturns', () => {
   it('should give P_t / P_{t-1} - 1 over the window ending at the decision session', () => {
@@ -56,5 +58,22 @@ describe('durbinWatson', () => {
   it('should demean before summing, as statsmodels on residuals', () => {
     // 1,2,3,4 → e = −1.5, −0.5, 0.5, 1.5: Σ(Δe)² = 3, Σe² = 5
     expect(durbinWatson(Float64Array.from([1, 2, 3, 4]))).toBeCloseTo(0.6, 14);
+  });
+});
+
+describe('rollingVolatility', () => {
+  it('should agree with the two-pass standard deviation to 1e-12 over every window of a long series', () => {
+    const closes = Float64Array.from({ length: 600 }, (_, t) => 50 * Math.exp(0.0003 * t + 0.02 * Math.sin(t * 1.7) + 0.01 * Math.cos(t * t * 0.013)));
+    for (let end = 60; end < closes.length; end += 7) {
+      const rolled = rollingVolatility(closes, end, 60)!;
+      const direct = annualizedVolatility(dailyReturns(closes, end, 60)!)!;
+      expect(Math.abs(rolled - direct) / direct).toBeLessThan(1e-12);
+    }
+  });
+
+  it('should refuse a window with a gap, as the two-pass computation does', () => {
+    const closes = Float64Array.from([100, 101, NaN, 103, 104, 105]);
+    expect(rollingVolatility(closes, 5, 4)).toBeUndefined(); // the window reaches the missing close
+    expect(rollingVolatility(closes, 5, 2)).toBeCloseTo(annualizedVolatility(dailyReturns(closes, 5, 2)!)!, 12);
   });
 });

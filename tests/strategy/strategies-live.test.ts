@@ -83,6 +83,29 @@ describe('strategies in live runs (policies/multi-factor.yaml)', () => {
     expect(none.err()).toMatch(/no strategies recorded for dee-bot/);
   });
 
+  it('should trade a research file\'s weights as given and clip a net short, saying so', async () => {
+    await mkdir(join(dir, 'signals'));
+    await writeFile(join(dir, 'signals', 'research.csv'), 'date,symbol,weight\n2000-12-29,KO,0.5\n2000-12-29,GE,-0.3\n2000-12-29,IBM,0.2\n');
+    await writeFile(join(dir, 'examples', 'holdings', 'research.csv'), 'symbol,quantity,average_cost,opened_date\nCASH,100000,,\n');
+    await writeFile(
+      join(dir, 'policies', 'research.yaml'),
+      ['version: 1', 'id: research', 'account: paper-research', 'calendar: XNYS', 'strategies:', '  - id: research', '    rebalance: weekly on monday', '    signal: { file: ../signals/research.csv, max_age_days: 7 }', '    allocation_pct: 100', 'allocation: { method: fixed, max_pct: 100 }', ''].join('\n'),
+    );
+    const io = testIo(dir);
+    expect(await main(['run', '--json'], io)).toBe(0);
+    const run = JSON.parse(io.out()).runs.find((r: { policyId: string }) => r.policyId === 'research');
+    expect(run.proposals.map((p: Proposal) => [p.symbol, p.kind, p.side])).toEqual([
+      ['KO', 'entry', 'buy'],
+      ['IBM', 'entry', 'buy'],
+    ]);
+    expect(run.proposals[0].reason).toMatch(/target 50% = research 50%$/); // the whole capital in the sleeve, half of it in KO
+    expect(run.strategies.combination.clippedShort).toMatchObject([{ symbol: 'GE' }]);
+    expect(run.strategies.strategies[0]).toMatchObject({ action: 'rebalanced', signalDate: '2000-12-29', weights: { KO: 0.5, GE: -0.3, IBM: 0.2 } });
+    const text = testIo(dir);
+    await main(['run'], text);
+    expect(text.out()).toMatch(/note: GE: net target −\d+\.\d% is short; a long-only account clips it to 0/);
+  });
+
   it('should refuse a stale signal file, naming the file, the line of its last date and the date', async () => {
     await mkdir(join(dir, 'signals'));
     await writeFile(join(dir, 'signals', 'research.csv'), 'date,symbol,weight\n2000-12-01,KO,0.5\n2000-12-15,KO,0.3\n2000-12-15,GE,0.2\n');

@@ -1,7 +1,6 @@
 import type { FactorSignal, StrategyPolicy } from '../../policy/policy.js';
 import type { PriceHistory } from '../../market/price-history.js';
-import { dailyReturns } from '../factors/daily-returns.js';
-import { annualizedVolatility } from '../../replay/metrics/index.js';
+import { rollingVolatility } from '../factors/rolling-volatility.js';
 import { defaultRank, factorValue } from './factor-value.js';
 import { rankAndSelect, type Scored } from './rank-and-select.js';
 import { signalAsOf, type SignalFile } from './signal-file.js';
@@ -29,11 +28,10 @@ function universeOf(strategy: StrategyPolicy, history: PriceHistory): string[] {
   return symbols.filter((s) => (panel.closes.get(s)?.[index] ?? NaN) > 0);
 }
 
-function volatilityOver(history: PriceHistory, lookback: number, scratch: Float64Array): (symbol: string) => number | undefined {
+function volatilityOver(history: PriceHistory, lookback: number): (symbol: string) => number | undefined {
   return (symbol) => {
     const closes = history.panel.closes.get(symbol);
-    const returns = closes && dailyReturns(closes, history.index, lookback, scratch);
-    return returns ? (annualizedVolatility(returns) ?? undefined) : undefined;
+    return closes && rollingVolatility(closes, history.index, lookback);
   };
 }
 
@@ -54,7 +52,7 @@ function fromFactor(strategy: StrategyPolicy, signal: FactorSignal, history: Pri
   }
   const selected = rankAndSelect(scored, strategy.rank ?? defaultRank(signal.factor), strategy.select);
   const byValue = new Map(scored.map((s) => [s.symbol, s.value]));
-  const volatility = signal.factor === 'volatility' ? (s: string) => byValue.get(s) : volatilityOver(history, signal.lookback, scratch);
+  const volatility = signal.factor === 'volatility' ? (s: string) => byValue.get(s) : volatilityOver(history, signal.lookback);
   const weighed = weighSelection(selected, strategy.weighting, volatility);
   const needs = signal.factor === 'momentum' ? signal.lookback + signal.skip + 1 : signal.lookback + 1;
   return {
@@ -74,7 +72,7 @@ function fromFile(strategy: StrategyPolicy, file: SignalFile, maxAgeDays: number
   const notes = listNote(`in ${file.file} on ${snapshot.date} but not in the universe with a price on ${today}`, outside);
   if (file.column === 'score') {
     const selected = rankAndSelect(rows.map((r) => ({ symbol: r.symbol, value: r.value })), strategy.rank ?? 'descending', strategy.select);
-    const weighed = weighSelection(selected, strategy.weighting, volatilityOver(history, FILE_VOLATILITY_LOOKBACK, new Float64Array(FILE_VOLATILITY_LOOKBACK)));
+    const weighed = weighSelection(selected, strategy.weighting, volatilityOver(history, FILE_VOLATILITY_LOOKBACK));
     return { weights: weighed.weights, signalDate: snapshot.date, universeSize: universe.length, notes: [...notes, ...weighed.notes] };
   }
   const weights = new Map(rows.filter((r) => r.value !== 0).map((r) => [r.symbol, r.value]));

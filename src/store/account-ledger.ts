@@ -1,14 +1,17 @@
 import type { AccountStore } from './account-store.js';
 import type { StoreContext } from './store-context.js';
 
-/** The {@link AccountStore} over the store's data: ledgers and equity histories by account id. */
+/** The {@link AccountStore}: ledgers in the hot state by account id, equity histories in the archive. */
 export function accountLedger(context: StoreContext): AccountStore {
   const { data } = context;
   return {
     account: (accountId) => data.accounts[accountId],
     accountIds: () => Object.keys(data.accounts).sort(),
     putAccount: (state) => context.change((d) => (d.accounts[state.accountId] = state)),
-    recordEquity: (accountId, point) => context.change((d) => (d.equity[accountId] ??= []).push(point)),
-    equityHistory: (accountId) => data.equity[accountId] ?? [],
+    recordEquity: (accountId, point) => context.change((_, outbox) => outbox.equity.push({ accountId, ...point })),
+    async equityHistory(accountId) {
+      await context.flushed();
+      return context.archive.equityHistory(accountId);
+    },
   };
 }

@@ -9,8 +9,8 @@ export interface AccountStore {
   accountIds(): string[];
   /** Stores an account's ledger, replacing it (in memory at once, written as every change is: see `Store`). */
   putAccount(state: AccountState): void;
-  /** Appends a point to an account's equity history (in memory at once, written as every change is). */
+  /** Appends a point to an account's equity history (to the archive, with the next write, as every change is). */
   recordEquity(accountId: string, point: EquityPoint): void;
   /** An account's equity history in recording order, oldest first; empty for an account without one. */
-  equityHistory(accountId: string): readonly EquityPoint[];
+  equityHistory(accountId: string): Promise<readonly EquityPoint[]>;
 }

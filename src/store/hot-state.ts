@@ -1,17 +1,17 @@
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { AccountState } from '../portfolio/account-state.js';
 import type { StrategyState } from '../strategy/strategy-state.js';
-import type { EquityPoint } from './equity-point.js';
 import type { PauseRecord } from './pause-record.js';
 import type { SlotRecord } from './slot-record.js';
 
-/** The database version this Ballast writes (`schemas/database.schema.json`); version 1 files are upgraded. */
-export const DATABASE_VERSION = 2;
+/** The database version this Ballast writes (`schemas/database.schema.json`); versions 1 and 2 are upgraded. */
+export const DATABASE_VERSION = 3;
 
 /**
  * The database file (`ballast.json`): only what changes, so every write stays small — the run counter, the paper
- * accounts, open proposals (and the most recently closed ones), the latest slots, pauses and strategy states. Recorded runs, older
- * closed proposals, refusals and older slots live in the append-only archive beside it.
+ * accounts, open proposals (and the most recently closed ones), the latest slots, pauses and strategy states.
+ * Recorded runs, older closed proposals, refusals, older slots and the accounts' equity histories live in the
+ * append-only archive beside it.
  */
 export interface HotState {
   readonly version: typeof DATABASE_VERSION;
@@ -19,8 +19,6 @@ export interface HotState {
   nextRunNumber: number;
   /** Paper account ledgers by account id (position-based accounting, note 001). */
   accounts: Record<string, AccountState>;
-  /** Each paper account's equity over time, by account id, oldest first. */
-  equity: Record<string, EquityPoint[]>;
   /** Proposals under approval and the most recently closed ones, oldest first. */
   proposals: ProposalRecord[];
   /** Scheduled slots by slot key (the latest of each schedule and every unfinished one). */
@@ -33,5 +31,5 @@ export interface HotState {
 
 /** A new, empty database. */
 export function emptyHotState(): HotState {
-  return { version: DATABASE_VERSION, nextRunNumber: 1, accounts: {}, equity: {}, proposals: [], slots: {}, paused: {}, strategies: {} };
+  return { version: DATABASE_VERSION, nextRunNumber: 1, accounts: {}, proposals: [], slots: {}, paused: {}, strategies: {} };
 }

@@ -6,15 +6,15 @@ import { DATABASE_VERSION, type HotState } from './hot-state.js';
 
 const validateHotState = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
-/** What a database file holds: nothing yet, the current version (checked), or version 1 to upgrade. */
+/** What a database file holds: nothing yet, the current version (checked), or an older version to upgrade. */
 export type DatabaseContent =
   | { readonly kind: 'absent' }
   | { readonly kind: 'current'; readonly data: HotState }
-  | { readonly kind: 'v1'; readonly data: Record<string, unknown> };
+  | { readonly kind: 'older'; readonly version: number; readonly data: Record<string, unknown> };
 
 /**
- * Reads and checks the database file: JSON, a Ballast database, a version this Ballast reads, and (version 2) the
- * shape of `schemas/database.schema.json`. Throws {@link DatabaseError} saying what to do; never writes.
+ * Reads and checks the database file: JSON, a Ballast database, a version this Ballast reads, and (the current
+ * version) the shape of `schemas/database.schema.json`. Throws {@link DatabaseError} saying what to do; never writes.
  */
 export async function readDatabaseFile(file: string): Promise<DatabaseContent> {
   let text: string;
@@ -37,7 +37,7 @@ export async function readDatabaseFile(file: string): Promise<DatabaseContent> {
   if (version > DATABASE_VERSION) {
     throw new DatabaseError('DATABASE_TOO_NEW', file, `${file} is version ${version}; this Ballast reads versions up to ${DATABASE_VERSION}`, 'upgrade Ballast (npm install), or restore a backup written by this version');
   }
-  if (version === 1) return { kind: 'v1', data };
+  if (version < DATABASE_VERSION) return { kind: 'older', version, data };
   if (!validateHotState(data)) {
     const problems = (validateHotState.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new DatabaseError('DATABASE_DAMAGED', file, `${file} is damaged: ${problems}`, 'restore it from a backup (ballast.json.*.bak) or move it aside to start a new database');

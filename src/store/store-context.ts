@@ -1,5 +1,5 @@
 import type { Refusal } from '../approval/proposal-record.js';
-import type { Archive } from './archive/archive.js';
+import type { AccountEquityPoint, Archive } from './archive/archive.js';
 import type { HotState } from './hot-state.js';
 import type { RunRecord } from './run-record.js';
 
@@ -7,6 +7,7 @@ import type { RunRecord } from './run-record.js';
 export interface Outbox {
   readonly runs: RunRecord[];
   readonly refusals: Refusal[];
+  readonly equity: AccountEquityPoint[];
 }
 
 /**

@@ -22,7 +22,7 @@ import { strategyLedger } from './strategy-ledger.js';
 import type { StrategyStore } from './strategy-store.js';
 import type { SlotStore } from './slot-store.js';
 import type { Outbox, StoreContext } from './store-context.js';
-import { upgradeV1 } from './upgrade-v1.js';
+import { upgradeDatabase } from './upgrade-database.js';
 import { WriteBehind } from './write-behind.js';
 
 /** Default folder of the database, relative to the working directory; `--data-dir` or `BALLAST_DATA_DIR` override it. */
@@ -69,8 +69,8 @@ export const Store = {
    * Opens (creating if needed) the database in `dataDir`. With `owner` (the command name), takes the lock first so no
    * other process writes meanwhile (throws `StoreLockedError`), refuses a read-only file (`DATABASE_READ_ONLY`), and
    * checks the lock is still its own before every write; `close()` releases it. Without `owner` the store is
-   * read-only: a change throws `READ_ONLY_STORE`. A version 1 file is upgraded first, under the lock, with a backup
-   * (see `upgradeV1`). Throws `DatabaseError` for a file that is not JSON, not a Ballast database, of an unknown
+   * read-only: a change throws `READ_ONLY_STORE`. An older version is upgraded first, under the lock, with a backup
+   * (see `upgradeDatabase`). Throws `DatabaseError` for a file that is not JSON, not a Ballast database, of an unknown
    * version or damaged, without changing it.
    */
   async open(dataDir: string, owner?: string, options: OpenOptions = {}): Promise<Store> {
@@ -80,7 +80,7 @@ export const Store = {
     const archive = new FileArchive(join(dataDir, ARCHIVE_DIR));
     try {
       let content = await readDatabaseFile(file);
-      if (content.kind === 'v1') content = await upgraded(dataDir, archive, lock, options);
+      if (content.kind === 'older') content = await upgraded(dataDir, archive, lock, options);
       if (lock !== undefined) await refuseReadOnly(file);
       const data = content.kind === 'current' ? content.data : emptyHotState();
       if (lock === undefined) return assemble(data, archive, file, undefined, async () => undefined);
@@ -103,15 +103,15 @@ export const Store = {
   },
 };
 
-/** Upgrades a version 1 file under the lock (taken for the upgrade alone by a read-only store). */
+/** Upgrades an older file under the lock (taken for the upgrade alone by a read-only store). */
 async function upgraded(dataDir: string, archive: Archive, lock: StoreLock | undefined, options: OpenOptions): Promise<DatabaseContent> {
   const held = lock ?? (await acquireLock(dataDir, 'upgrade', new Date(), options.lock));
   const file = join(dataDir, DATABASE_FILE);
   try {
     const content = await readDatabaseFile(file); // another process may have upgraded it meanwhile
-    if (content.kind !== 'v1') return content;
+    if (content.kind !== 'older') return content;
     await refuseReadOnly(file);
-    const data = await upgradeV1(file, content.data, archive, join(dataDir, ARCHIVE_DIR), new Date());
+    const data = await upgradeDatabase(file, content.version, content.data, archive, join(dataDir, ARCHIVE_DIR), new Date());
     await held.verify();
     await hotFile(file, data)();
     return { kind: 'current', data };
@@ -138,11 +138,12 @@ async function refuseReadOnly(file: string): Promise<void> {
  * that writes the hot state.
  */
 function assemble(data: HotState, archive: Archive, location: string, writer: (() => Promise<() => Promise<void>>) | undefined, release: () => Promise<void>): Store {
-  const outbox: Outbox = { runs: [], refusals: [] };
+  const outbox: Outbox = { runs: [], refusals: [], equity: [] };
   const behind = writer && new WriteBehind(async () => {
     const writeHot = await writer();
     await drain(outbox.runs, (runs) => archive.appendRuns(runs));
     await drain(outbox.refusals, (refusals) => archive.appendRefusals(refusals));
+    await drain(outbox.equity, (points) => archive.appendEquity(points));
     const surplus = hotSurplus(data);
     await archive.appendProposalRecords(surplus.proposals);
     await archive.appendSlots(surplus.slots);

@@ -26,7 +26,7 @@ export function reportComposer(deps: TelegramDeps): Composer<BallastContext> {
       return ctx.reply(named === '' || choices.length === 0 ? 'No paper accounts yet: run a policy first.' : `No policy or paper account "${named}". Try /report ${choices.join(', /report ')}.`);
     }
     for (const accountId of accounts) {
-      const points = deps.store.equityHistory(accountId);
+      const points = await deps.store.equityHistory(accountId);
       if (points.length < 2) {
         await ctx.reply(`${accountId}: ${points.length === 0 ? 'no valuation' : 'one valuation'} yet. Equity is recorded with every run and execution; the chart starts with the next one.`);
         continue;

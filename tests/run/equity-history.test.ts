@@ -24,7 +24,7 @@ describe('the paper account’s equity history', () => {
 
     const store = await Store.open(join(dir, '.ballast'));
     cleanups.push(() => store.close());
-    const history = store.equityHistory('paper-dee');
+    const history = await store.equityHistory('paper-dee');
     const runs = await store.runSummaries({ policyId: 'dee-bot' });
     const firstRun = (await store.getRun(runs[0]!.id))!;
     const fills = store.account('paper-dee')!.trades;
@@ -52,6 +52,6 @@ describe('the paper account’s equity history', () => {
     const store = await Store.open(join(dir, '.ballast'));
     cleanups.push(() => store.close());
     expect(await store.runSummaries()).toHaveLength(1);
-    expect(store.equityHistory('paper-dee')).toEqual([]);
+    expect(await store.equityHistory('paper-dee')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { Store } from '../../src/store/store.js';
 import { exampleWorkspace } from '../support/example-workspace.js';
 import { testIo } from '../support/test-io.js';
 
@@ -109,9 +110,29 @@ describe('the database file: damaged, foreign, newer or older', () => {
     const backup = files.find((f) => /^ballast\.json\.v1\..*\.bak$/.test(f));
     expect(backup).toBeDefined();
     expect(await readFile(join(dir, '.ballast', backup!), 'utf8')).toBe(legacy);
-    expect((await db()).version).toBe(2);
+    expect((await db()).version).toBe(3);
     expect((await cli('show', 'run-000002')).out).toMatch(/DOW-INDEX/);
     const next = await cli('run', '--json');
     expect(JSON.parse(next.out).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000004', 'run-000005', 'run-000006', 'run-000007']);
+  });
+
+  it('should upgrade a version 2 file, moving the equity histories out of it into the archive after a backup', async () => {
+    await cli('run');
+    const v2 = { ...(await db()), version: 2, equity: { 'paper-dee': [
+      { at: '2026-11-20T21:00:00.000Z', equity: 100_000, cash: 8000, source: { kind: 'run', runId: 'run-000001' } },
+      { at: '2026-11-21T12:00:00.000Z', equity: 99_990, cash: 20_000, source: { kind: 'execution', proposalId: 'p-1173a551db' } },
+    ] } };
+    const text = JSON.stringify(v2);
+    await writeFile(file(), text);
+    expect((await cli('history')).code).toBe(0);
+    const upgraded = await db();
+    expect(upgraded.version).toBe(3);
+    expect(upgraded.equity).toBeUndefined();
+    const backup = (await readdir(join(dir, '.ballast'))).find((f) => /^ballast\.json\.v2\..*\.bak$/.test(f));
+    expect(await readFile(join(dir, '.ballast', backup!), 'utf8')).toBe(text);
+    const store = await Store.open(join(dir, '.ballast'));
+    const history = await store.equityHistory('paper-dee');
+    expect(history.map((p) => p.equity)).toEqual(expect.arrayContaining([100_000, 99_990]));
+    expect(history[0]!.at).toBe('2026-11-20T21:00:00.000Z'); // oldest first, whatever the order it was archived in
   });
 });

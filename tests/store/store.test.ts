@@ -39,7 +39,7 @@ describe('Store', () => {
     expect([a.id, b.id]).toEqual(['run-000001', 'run-000002']);
 
     const onDisk = JSON.parse(await readFile(join(dir, 'ballast.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ version: 2, nextRunNumber: 3 });
+    expect(onDisk).toMatchObject({ version: 3, nextRunNumber: 3 });
     expect(onDisk.runs).toBeUndefined();
     const archived = (await readFile(join(dir, 'archive', 'runs-2000-06.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(archived.map((r) => r.id)).toEqual(['run-000001', 'run-000002']);

@@ -1,11 +1,12 @@
 import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js';
+import type { EquityPoint } from '../equity-point.js';
 import type { RunRecord } from '../run-record.js';
 import type { RunSummary } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 
 /**
  * Where the database keeps what no longer changes, so the hot state stays small: every recorded run, closed proposal
- * records, refusals and old slot records, append-only. `FileArchive` writes monthly JSON Lines files beside the
+ * records, refusals, old slot records and equity histories, append-only. `FileArchive` writes monthly JSON Lines files beside the
  * database; `MemoryArchive` keeps them in memory (tests, replay). Only the owner of the database appends.
  */
 export interface Archive {
@@ -29,6 +30,24 @@ export interface Archive {
   refusals(): Promise<Refusal[]>;
   /** Appends slot records that are no longer needed for exactly-once (superseded by later slots). */
   appendSlots(slots: readonly SlotRecord[]): Promise<void>;
+  /** Appends points of accounts' equity histories. */
+  appendEquity(points: readonly AccountEquityPoint[]): Promise<void>;
+  /** One account's equity history, oldest first (each point once, even if an interrupted upgrade appended it twice). */
+  equityHistory(accountId: string): Promise<EquityPoint[]>;
+}
+
+/** An equity point with the account it values, as the archive keeps it. */
+export type AccountEquityPoint = EquityPoint & { readonly accountId: string };
+
+/** The points of one account, oldest first (stable), without repeats (same instant and source) and without the account id. */
+export function equityOf(points: readonly AccountEquityPoint[], accountId: string): EquityPoint[] {
+  const seen = new Set<string>();
+  return points.flatMap(({ accountId: id, ...point }) => {
+    const key = `${point.at} ${JSON.stringify(point.source)}`;
+    if (id !== accountId || seen.has(key)) return [];
+    seen.add(key);
+    return [point];
+  }).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** `YYYY-MM` of an ISO 8601 instant: which monthly file a record goes to. */

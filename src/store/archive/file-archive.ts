@@ -4,7 +4,8 @@ import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js'
 import type { RunRecord } from '../run-record.js';
 import { summarizeRun, type RunSummary } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
-import { monthOf, runNumber, type Archive } from './archive.js';
+import type { EquityPoint } from '../equity-point.js';
+import { equityOf, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
 import { appendJsonLines, readJsonLineAt, readJsonLines, readText } from './jsonl-file.js';
 
 /** A run summary as the monthly index stores it: where the full record sits in the month's runs file. */
@@ -17,7 +18,8 @@ interface IndexedRun extends RunSummary {
  * The {@link Archive} as append-only JSON Lines files in `<data dir>/archive/`, one set per month:
  * `runs-YYYY-MM.jsonl` (full runs, by month evaluated) with `runs-YYYY-MM.index.jsonl` (one summary per run and where
  * its record is), `decisions-YYYY-MM.jsonl` (closed proposal records, by month created) with `proposals.ids` (which
- * month holds each proposal id), `audit-YYYY-MM.jsonl` (refusals) and `slots-YYYY-MM.jsonl`. Files are only ever
+ * month holds each proposal id), `audit-YYYY-MM.jsonl` (refusals), `slots-YYYY-MM.jsonl` and `equity-YYYY-MM.jsonl`
+ * (the accounts' equity points). Files are only ever
  * appended to; a line cut off by a crash is skipped by readers. Month indexes are cached and re-read when they grow.
  */
 export class FileArchive implements Archive {
@@ -94,6 +96,14 @@ export class FileArchive implements Archive {
 
   async appendSlots(slots: readonly SlotRecord[]): Promise<void> {
     await this.#appendByMonth('slots-', slots, (slot) => slot.at);
+  }
+
+  async appendEquity(points: readonly AccountEquityPoint[]): Promise<void> {
+    await this.#appendByMonth('equity-', points, (point) => point.at);
+  }
+
+  async equityHistory(accountId: string): Promise<EquityPoint[]> {
+    return equityOf(await this.#readAll<AccountEquityPoint>('equity-'), accountId);
   }
 
   /** Appends each item to `<prefix>YYYY-MM.jsonl` of its month; returns the months written. */

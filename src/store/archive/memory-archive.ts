@@ -2,7 +2,8 @@ import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js'
 import type { RunRecord } from '../run-record.js';
 import { summarizeRun } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
-import { monthOf, runNumber, type Archive } from './archive.js';
+import type { EquityPoint } from '../equity-point.js';
+import { equityOf, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
 
 /** The {@link Archive} of an in-memory store: arrays that live as long as the process. */
 export class MemoryArchive implements Archive {
@@ -10,6 +11,7 @@ export class MemoryArchive implements Archive {
   readonly #records: ProposalRecord[] = [];
   readonly #refusals: Refusal[] = [];
   readonly #slots: SlotRecord[] = [];
+  readonly #equity: AccountEquityPoint[] = [];
 
   async appendRuns(runs: readonly RunRecord[]): Promise<void> {
     this.#runs.push(...runs);
@@ -50,5 +52,13 @@ export class MemoryArchive implements Archive {
 
   async appendSlots(slots: readonly SlotRecord[]): Promise<void> {
     this.#slots.push(...slots);
+  }
+
+  async appendEquity(points: readonly AccountEquityPoint[]): Promise<void> {
+    this.#equity.push(...points);
+  }
+
+  async equityHistory(accountId: string): Promise<EquityPoint[]> {
+    return equityOf(this.#equity, accountId);
   }
 }

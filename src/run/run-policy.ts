@@ -63,7 +63,7 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
     inputs: async (p, at) => withSignalFiles(await request.inputs.inputsFor(p, at), p, loaded),
     async history(p, at) {
       const strategies = store?.strategyState(p.id);
-      return { recentExits: (await store?.recordedExits(p.id, exitCapSince(at))) ?? [], ...(strategies ? { strategies } : {}) };
+      return { recentExits: (await store?.recordedExits(p.id, exitCapSince(at), at)) ?? [], ...(strategies ? { strategies } : {}) };
     },
     account: (p) => store?.account(p.account),
     async record(p, evaluation, inputs) {

@@ -32,11 +32,11 @@ export function runLog(context: StoreContext): RunStore {
         (filter.accountId === undefined || run.accountId === filter.accountId));
       return filter.limit === undefined ? runs : runs.slice(-filter.limit);
     },
-    async recordedExits(policyId, since) {
+    async recordedExits(policyId, since, until) {
       await context.flushed();
-      const after = since.getTime();
-      return (await archive.runSummaries({ sinceMonth: monthOf(since.toISOString()) }))
-        .filter((run) => run.policy.policyId === policyId && Date.parse(run.evaluatedAt) > after)
+      const [after, last] = [since.getTime(), until.getTime()];
+      return (await archive.runSummaries({ months: [monthOf(since.toISOString()), monthOf(until.toISOString())] }))
+        .filter((run) => run.policy.policyId === policyId && Date.parse(run.evaluatedAt) > after && Date.parse(run.evaluatedAt) <= last)
         .flatMap((run) => run.sells.map((symbol): RecordedExit => ({ symbol, at: run.evaluatedAt })));
     },
   };

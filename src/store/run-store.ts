@@ -23,8 +23,8 @@ export interface RunStore {
   /** What `history` lists: one summary per run, oldest first, filtered as {@link RunFilter} says. */
   runSummaries(filter?: RunFilter): Promise<readonly RunSummary[]>;
   /**
-   * Every sell (exit or trim) proposed by recorded runs of a policy evaluated after `since`, with the run's evaluation
-   * instant: what the weekly exit cap counts.
+   * Every sell (exit or trim) proposed by recorded runs of a policy evaluated after `since` and at or before `until`,
+   * with the run's evaluation instant: what the weekly exit cap counts. Reads only the months of that window.
    */
-  recordedExits(policyId: string, since: Date): Promise<RecordedExit[]>;
+  recordedExits(policyId: string, since: Date, until: Date): Promise<RecordedExit[]>;
 }

@@ -47,10 +47,11 @@ describe('Store', () => {
     await first.close();
     const reopened = await Store.open(dir, 'test');
     expect(await reopened.getRun('run-000002')).toMatchObject({ policy: { policyId: 'shorgan-bot', revision: 'abc1234' } });
-    expect(await reopened.recordedExits('shorgan-bot', new Date('2000-06-20T00:00:00Z'))).toEqual([
+    expect(await reopened.recordedExits('shorgan-bot', new Date('2000-06-20T00:00:00Z'), new Date('2000-06-30T00:00:00Z'))).toEqual([
       { symbol: 'MO', at: '2000-06-27T20:00:00.000Z' },
       { symbol: 'T', at: '2000-06-27T20:00:00.000Z' },
     ]);
+    expect(await reopened.recordedExits('shorgan-bot', new Date('2000-06-20T00:00:00Z'), new Date('2000-06-27T19:59:59Z'))).toEqual([]); // evaluated after the window
     expect((await reopened.runSummaries({ policyId: 'dee-bot' })).map((r) => r.id)).toEqual(['run-000001']);
     expect((await reopened.recordRun(run('dee-bot', '2000-06-28T20:00:00.000Z', []))).id).toBe('run-000003');
   });

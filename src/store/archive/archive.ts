@@ -12,8 +12,8 @@ import type { SlotRecord } from '../slot-record.js';
 export interface Archive {
   /** Appends full runs (with their summaries), in id order. */
   appendRuns(runs: readonly RunRecord[]): Promise<void>;
-  /** Run summaries, oldest id first; with `sinceMonth` (`YYYY-MM`), only runs evaluated in that month or later. */
-  runSummaries(options?: { readonly sinceMonth?: string }): Promise<RunSummary[]>;
+  /** Run summaries, oldest id first; with `months` (`YYYY-MM` first and last), only runs evaluated in those months. */
+  runSummaries(options?: { readonly months?: readonly [string, string] }): Promise<RunSummary[]>;
   /** One run in full, or undefined. */
   readRun(id: string): Promise<RunRecord | undefined>;
   /** The highest run number archived, 0 when none. */
@@ -53,6 +53,11 @@ export function equityOf(points: readonly AccountEquityPoint[], accountId: strin
 /** `YYYY-MM` of an ISO 8601 instant: which monthly file a record goes to. */
 export function monthOf(instant: string): string {
   return instant.slice(0, 7);
+}
+
+/** Whether `month` (`YYYY-MM`) is within `range` (first and last, inclusive); any month when there is no range. */
+export function inMonths(month: string, range: readonly [string, string] | undefined): boolean {
+  return range === undefined || (month >= range[0] && month <= range[1]);
 }
 
 /** The number of a run id (`run-000042` → 42), NaN for anything else. */

@@ -5,7 +5,7 @@ import type { RunRecord } from '../run-record.js';
 import { summarizeRun, type RunSummary } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 import type { EquityPoint } from '../equity-point.js';
-import { equityOf, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
+import { equityOf, inMonths, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
 import { appendJsonLines, readJsonLineAt, readJsonLines, readText } from './jsonl-file.js';
 
 /** A run summary as the monthly index stores it: where the full record sits in the month's runs file. */
@@ -40,8 +40,8 @@ export class FileArchive implements Archive {
     }
   }
 
-  async runSummaries(options: { readonly sinceMonth?: string } = {}): Promise<RunSummary[]> {
-    const months = (await this.#months('runs-', '.index.jsonl')).filter((m) => options.sinceMonth === undefined || m >= options.sinceMonth);
+  async runSummaries(options: { readonly months?: readonly [string, string] } = {}): Promise<RunSummary[]> {
+    const months = (await this.#months('runs-', '.index.jsonl')).filter((m) => inMonths(m, options.months));
     const runs = (await Promise.all(months.map((month) => this.#index(month)))).flat();
     return runs.sort((a, b) => runNumber(a.id) - runNumber(b.id)).map(({ offset: _o, length: _l, ...summary }) => summary);
   }

@@ -3,7 +3,7 @@ import type { RunRecord } from '../run-record.js';
 import { summarizeRun } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 import type { EquityPoint } from '../equity-point.js';
-import { equityOf, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
+import { equityOf, inMonths, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
 
 /** The {@link Archive} of an in-memory store: arrays that live as long as the process. */
 export class MemoryArchive implements Archive {
@@ -17,9 +17,8 @@ export class MemoryArchive implements Archive {
     this.#runs.push(...runs);
   }
 
-  async runSummaries(options: { readonly sinceMonth?: string } = {}) {
-    const since = options.sinceMonth;
-    return this.#runs.filter((run) => since === undefined || monthOf(run.evaluatedAt) >= since).map(summarizeRun);
+  async runSummaries(options: { readonly months?: readonly [string, string] } = {}) {
+    return this.#runs.filter((run) => inMonths(monthOf(run.evaluatedAt), options.months)).map(summarizeRun);
   }
 
   async readRun(id: string): Promise<RunRecord | undefined> {

@@ -3,61 +3,21 @@
  * API test server (tests/support), the approval service, the paper broker and the store (in memory, then a lowdb
  * file). Not a timed test: run `npm run build && node dist/bench/approval-latency-bench.js`. Goal: median < 50 ms.
  */
-import { Api } from 'grammy';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { ApprovalService } from '../src/approval/approval-service.js';
-import { openProposalRecords } from '../src/approval/open-proposal-records.js';
-import type { Proposal } from '../src/engine/proposal.js';
-import { validatePolicy } from '../src/policy/validate-policy.js';
-import { seedAccount } from '../src/portfolio/seed-account.js';
 import { Store } from '../src/store/store.js';
-import { createTelegramBot } from '../src/telegram/create-telegram-bot.js';
-import { postPendingBatches } from '../src/telegram/post-batches.js';
-import { startBotApiServer } from '../tests/support/bot-api-server.js';
+import { measureTaps, median } from './telegram-tap.js';
 
 const PRESSES = 60;
-const CHAT = 1001;
-const SECRET = 'bench-secret-0123456789abcdef';
 const GOAL_MS = 50;
 
 async function measure(store: Store, label: string): Promise<number> {
-  const server = await startBotApiServer();
-  const validation = validatePolicy({ file: 'bench.yaml', text: 'version: 1\nid: bench-bot\naccount: paper\napproval: { mode: telegram }\n' });
-  if (!validation.ok) throw new Error('bench policy is invalid');
-  const policy = validation.policy;
-  const now = new Date();
-  store.putAccount(seedAccount({ accountId: 'paper', baseCurrency: 'USD', at: now.toISOString(), holdings: { cash: 1000, positions: Array.from({ length: PRESSES }, (_, i) => ({ symbol: `S${i}`, quantity: 100, averageCost: 50, openedDate: '2026-01-02' })) } }));
-  for (let i = 0; i < PRESSES; i += 1) {
-    const proposal: Proposal = { id: `p-${String(i).padStart(10, '0')}`, policyId: policy.id, kind: 'cut_loss', action: 'trim', ruleId: 'cut_loss', symbol: `S${i}`, side: 'sell', quantity: 10, price: 45, notional: 450, weightBeforePct: 1.6, weightAfterPct: 1.4, reason: 'down 10% since entry', alsoFired: [], tags: [] };
-    const run = await store.recordRun({ policy: { policyId: policy.id, file: 'bench.yaml', revision: 'bench', contentHash: '0'.repeat(64) }, policySnapshot: policy, initiator: 'cli', asOf: '2026-01-02', evaluatedAt: now.toISOString(), inputs: { holdingsFile: '-', pricesFile: '-', cash: 0, equity: 0, positions: [] }, proposals: [proposal, { ...proposal, id: `p-${String(i + 5000).padStart(10, '0')}`, quantity: 5 }], dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null } });
-    await openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
-  }
-  await store.persist();
-  await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, CHAT, SECRET, now);
-  const quotes = () => 45;
-  const bot = createTelegramBot({ config: { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[CHAT, 'approver']]) }, service: new ApprovalService(store, quotes), store, quotes, now: () => new Date(), log: console.error, nextRuns: async () => [], userZone: 'UTC' }, { apiRoot: server.apiRoot, botInfo: server.botInfo });
-  let started!: () => void;
-  const onStart = new Promise<void>((resolve) => (started = resolve));
-  const running = bot.start({ timeout: 30, onStart: () => started() });
-  await onStart;
-  const samples: number[] = [];
-  for (const message of server.messages(CHAT)) {
-    const data = message.reply_markup!.inline_keyboard[0]![0]!;
-    const t0 = performance.now();
-    server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: CHAT, data: (data as { callback_data: string }).callback_data });
-    await server.waitFor((s) => s.messages(CHAT).find((m) => m.message_id === message.message_id)!.editCount === 1);
-    samples.push(performance.now() - t0);
-  }
-  await bot.stop();
-  await running;
-  await server.close();
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`${median < GOAL_MS ? 'ok  ' : 'MISS'}  press → edited message, ${label.padEnd(22)} median ${median.toFixed(1)} ms  p90 ${samples[Math.floor(samples.length * 0.9)]!.toFixed(1)} ms  (${samples.length} presses, goal < ${GOAL_MS} ms)`);
-  return median;
+  const samples = await measureTaps(store, PRESSES);
+  const middle = median(samples);
+  console.log(`${middle < GOAL_MS ? 'ok  ' : 'MISS'}  press → edited message, ${label.padEnd(22)} median ${middle.toFixed(1)} ms  p90 ${samples[Math.floor(samples.length * 0.9)]!.toFixed(1)} ms  (${samples.length} presses, goal < ${GOAL_MS} ms)`);
+  await store.close();
+  return middle;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'ballast-bench-'));

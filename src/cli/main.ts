@@ -4,35 +4,16 @@ import { UsageError } from '../errors.js';
 import { parseIsoDate } from '../time/iso-date.js';
 import { timeZoneProblem } from '../time/time-zone.js';
 import { processIo, type CliIo } from './cli-io.js';
-import { check } from './commands/check.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { runMainJob } from './commands/run.js';
-import { planCommand } from './commands/plan.js';
-import { readCapital, readRiskFree, replayCommand } from './commands/replay.js';
+import { readCapital, readRiskFree } from './replay-options.js';
 import type { FillTiming } from '../replay/replay-result.js';
-import { auditCommand } from './commands/audit.js';
-import { reconcileCommand } from './commands/reconcile.js';
-import { historyCommand } from './commands/history.js';
-import { showCommand } from './commands/show.js';
-import { diffCommand } from './commands/diff.js';
-import { showConfigCommand } from './commands/show-config.js';
-import { nextCommand } from './commands/next.js';
-import { serveCommand } from './commands/serve.js';
-import { statusCommand } from './commands/status.js';
-import { approveCommand } from './commands/approve.js';
-import { pendingCommand } from './commands/pending.js';
-import { strategiesCommand } from './commands/strategies.js';
-import { positionsCommand } from './commands/positions.js';
-import { rejectCommand } from './commands/reject.js';
-import { telegramCommand } from './commands/telegram.js';
-import { testCommand } from './commands/test.js';
 import { EXIT } from './exit-codes.js';
 import { reportError } from './report-error.js';
 
 /**
  * The command registry: every `ballast` command, its options, and the mapping of errors to exit codes
  * (0 ok, 1 problems in policies or inputs, 2 usage; `plan`: 0 no trades, 2 trades proposed, 1 any error). Returns the exit code; only `bin/ballast.js` sets it on the
- * process. `io` is injectable so tests run commands in-process.
+ * process. `io` is injectable so tests run commands in-process. Each command's module is loaded when that command runs,
+ * so a quick command does not pay for the start-up of the others.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -52,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--examples <dir>', 'example data folder (prices/)', 'examples')
     .option('--strict', 'warnings (a percentage that looks like a fraction) fail the check too: exit 1')
     .action(async (paths: string[], opts: { json?: boolean; prices?: string; examples: string; strict?: boolean }) => {
-      exitCode = await check({ paths, json: opts.json ?? false, examples: opts.examples, strict: opts.strict ?? false, ...(opts.prices ? { prices: opts.prices } : {}) }, io);
+      exitCode = await (await import('./commands/check.js')).check({ paths, json: opts.json ?? false, examples: opts.examples, strict: opts.strict ?? false, ...(opts.prices ? { prices: opts.prices } : {}) }, io);
     });
 
   program
@@ -73,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--examples <dir>', 'example data folder (prices/, holdings/<policy id>.csv)', 'examples')
     .action(async (args: string[], opts: { base?: string; policies: string; markdown?: boolean; json?: boolean; impact: boolean; from?: string; to?: string; prices?: string; holdings?: string; capital?: number; fill?: FillTiming; examples: string }) => {
       const { base, policies, markdown, json, impact, ...replay } = opts;
-      exitCode = await diffCommand({ args, ...(base ? { base } : {}), policies, markdown: markdown ?? false, json: json ?? false, impact, replay }, io);
+      exitCode = await (await import('./commands/diff.js')).diffCommand({ args, ...(base ? { base } : {}), policies, markdown: markdown ?? false, json: json ?? false, impact, replay }, io);
     });
 
   program
@@ -82,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<policy>', 'policy file')
     .option('--json', 'machine-readable output')
     .action(async (policy: string, opts: { json?: boolean }) => {
-      exitCode = await showConfigCommand({ policy, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/show-config.js')).showConfigCommand({ policy, json: opts.json ?? false }, io);
     });
 
   program
@@ -92,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { junit?: string; json?: boolean }) => {
-      exitCode = await testCommand({ paths, ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/test.js')).testCommand({ paths, ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -106,7 +87,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-record', 'preview only: do not record the run')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (policy: string, opts: { holdings: string; prices: string; asOf: string; json?: boolean; record: boolean; dataDir?: string }) => {
-      exitCode = await evaluateCommand({ policy, ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/evaluate.js')).evaluateCommand({ policy, ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -120,7 +101,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .option('--json', 'machine-readable output')
     .action(async (policy: string, opts: { holdings?: string; prices?: string; asOf?: string; examples: string; dataDir?: string; json?: boolean }) => {
-      exitCode = await planCommand({ policy, ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/plan.js')).planCommand({ policy, ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -142,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--quiet', 'no progress bar')
     .action(async (policies: string[], opts: { from?: string; to?: string; prices?: string; capital?: string; holdings?: string; fill?: FillTiming; riskFree?: number; out?: string; policies: string; examples: string; dataDir?: string; json?: boolean; quiet?: boolean }) => {
       const { riskFree, ...rest } = opts;
-      exitCode = await replayCommand({ ...rest, ...(riskFree === undefined ? {} : { riskFreePct: riskFree }), policies, policyDir: opts.policies, json: opts.json ?? false, quiet: opts.quiet ?? false }, io);
+      exitCode = await (await import('./commands/replay.js')).replayCommand({ ...rest, ...(riskFree === undefined ? {} : { riskFreePct: riskFree }), policies, policyDir: opts.policies, json: opts.json ?? false, quiet: opts.quiet ?? false }, io);
     });
 
   program
@@ -152,7 +133,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { bot?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await historyCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/history.js')).historyCommand({ ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -165,7 +146,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { positions: string; account?: string; thresholdPct?: number; prices?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await reconcileCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/reconcile.js')).reconcileCommand({ ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -178,7 +159,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { since?: string; policy?: string; refusals?: boolean; limit?: number; json?: boolean; dataDir?: string }) => {
-      exitCode = await auditCommand({ ...opts, refusals: opts.refusals ?? false, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/audit.js')).auditCommand({ ...opts, refusals: opts.refusals ?? false, json: opts.json ?? false }, io);
     });
 
   program
@@ -188,7 +169,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (runId: string, opts: { json?: boolean; dataDir?: string }) => {
-      exitCode = await showCommand({ runId, ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/show.js')).showCommand({ runId, ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -200,7 +181,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { policies: string; examples: string; asOf?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await runMainJob({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/run.js')).runMainJob({ ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -211,7 +192,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .option('--no-watch', 'do not reload edited policies')
     .action(async (opts: { policies: string; examples: string; dataDir?: string; watch: boolean }) => {
-      exitCode = await serveCommand(opts, io);
+      exitCode = await (await import('./commands/serve.js')).serveCommand(opts, io);
     });
 
   program
@@ -222,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--tz <zone>', 'your IANA time zone (default: $TZ or the machine zone)').argParser(timeZone))
     .option('--json', 'machine-readable output')
     .action(async (opts: { policies: string; dataDir?: string; tz?: string; json?: boolean }) => {
-      exitCode = await nextCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/next.js')).nextCommand({ ...opts, json: opts.json ?? false }, io);
     });
 
   program
@@ -232,7 +213,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { policies: string; dataDir?: string; json?: boolean }) => {
-      exitCode = await statusCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/status.js')).statusCommand({ ...opts, json: opts.json ?? false }, io);
     });
 
   // Approvals (issue 4): decide proposals from the terminal, see the paper accounts.
@@ -243,11 +224,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { policy?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await pendingCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/pending.js')).pendingCommand({ ...opts, json: opts.json ?? false }, io);
     });
   for (const [name, command, what] of [
-    ['approve', approveCommand, 'approve proposals and execute them on paper at the re-checked price'],
-    ['reject', rejectCommand, 'reject proposals; nothing is executed'],
+    ['approve', async () => (await import('./commands/approve.js')).approveCommand, 'approve proposals and execute them on paper at the re-checked price'],
+    ['reject', async () => (await import('./commands/reject.js')).rejectCommand, 'reject proposals; nothing is executed'],
   ] as const) {
     program
       .command(name)
@@ -258,7 +239,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .option('--prices <csv>', 'price panel to re-check prices against (default: the run\'s prices file)')
       .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
       .action(async (ids: string[], opts: { all?: boolean; policy?: string; prices?: string; dataDir?: string }) => {
-        exitCode = await command({ ids, ...opts, all: opts.all ?? false }, io);
+        exitCode = await (await command())({ ids, ...opts, all: opts.all ?? false }, io);
       });
   }
   program
@@ -269,7 +250,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { account?: string; prices?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await positionsCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/positions.js')).positionsCommand({ ...opts, json: opts.json ?? false }, io);
     });
   program
     .command('strategies')
@@ -278,7 +259,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { policy?: string; json?: boolean; dataDir?: string }) => {
-      exitCode = await strategiesCommand({ ...opts, json: opts.json ?? false }, io);
+      exitCode = await (await import('./commands/strategies.js')).strategiesCommand({ ...opts, json: opts.json ?? false }, io);
     });
   program
     .command('telegram')
@@ -287,7 +268,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--policies <dir>', 'policy folder, for /next', 'policies')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
     .action(async (opts: { prices?: string; policies: string; dataDir?: string }) => {
-      exitCode = await telegramCommand(opts, io);
+      exitCode = await (await import('./commands/telegram.js')).telegramCommand(opts, io);
     });
 
   try {

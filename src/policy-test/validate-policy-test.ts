@@ -2,13 +2,13 @@ import { Ajv } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import schema from '../../schemas/policy-test.schema.json' with { type: 'json' };
 import { ajvProblems } from '../policy/ajv-problems.js';
+import { lazy } from '../util/lazy.js';
 import type { Diagnostic } from '../policy/diagnostic.js';
 import { locate } from '../policy/locate.js';
 import { parseYamlSource, type PolicySource, type UnplacedProblem } from '../policy/yaml-source.js';
 import type { CaseInput, ExpectedProposal, HoldingRow, PolicyTestCase, PolicyTestSuite, PriceRow, RecordedExitRow } from './policy-test-suite.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-const validateSchema = ajv.compile(schema);
+const validator = lazy(() => new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema));
 
 /** The outcome of {@link validatePolicyTest}: the cases with the file's defaults applied, or every problem found. */
 export type PolicyTestValidation =
@@ -40,6 +40,7 @@ export function validatePolicyTest(source: PolicySource): PolicyTestValidation {
   const parsed = parseYamlSource(source, 'the test file is empty; start from a copy of policies/tests/dee-bot.test.yaml');
   if (!parsed.ok) return parsed;
   const { data, doc, lineCounter, place, warnings } = parsed.parsed;
+  const validateSchema = validator();
   if (!validateSchema(data)) return { ok: false, errors: ajvProblems(validateSchema.errors ?? [], data).map(place), warnings };
   const file = data as unknown as RawFile;
   const problems: UnplacedProblem[] = [];

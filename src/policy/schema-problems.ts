@@ -2,17 +2,20 @@ import { Ajv } from 'ajv';
 import schema from '../../schemas/policy.schema.json' with { type: 'json' };
 import scheduleSchema from '../../schemas/schedule.schema.json' with { type: 'json' };
 import { ajvProblems, type SchemaProblem } from './ajv-problems.js';
+import { lazy } from '../util/lazy.js';
 import { scheduleEntryProblem } from './schedule-entry-problem.js';
 import { symbolPatternProblem, type KnownSymbols } from './symbol-problems.js';
 
 export type { SchemaProblem } from './ajv-problems.js';
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
-ajv.addKeyword('markdownDescription');
-ajv.addKeyword('enumDescriptions');
-ajv.addKeyword('defaultSnippets');
-ajv.addSchema(scheduleSchema);
-const validateSchema = ajv.compile(schema);
+const validator = lazy(() => {
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
+  ajv.addKeyword('markdownDescription');
+  ajv.addKeyword('enumDescriptions');
+  ajv.addKeyword('defaultSnippets');
+  ajv.addSchema(scheduleSchema);
+  return ajv.compile(schema);
+});
 
 /**
  * Validates parsed policy data against `schemas/policy.schema.json` and fills in defaults (mutating `data`).
@@ -21,6 +24,7 @@ const validateSchema = ajv.compile(schema);
  * symbols not in upper case with the spelling to use (the closest symbol of `known`, the price file, when given).
  */
 export function schemaProblems(data: unknown, known?: KnownSymbols): SchemaProblem[] {
+  const validateSchema = validator();
   if (validateSchema(data)) return [];
   return ajvProblems(validateSchema.errors ?? [], data, (error, value) => {
     const schedule = scheduleEntryProblem(error, value);

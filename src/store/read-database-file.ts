@@ -2,9 +2,10 @@ import { Ajv } from 'ajv';
 import { readFile } from 'node:fs/promises';
 import schema from '../../schemas/database.schema.json' with { type: 'json' };
 import { DatabaseError } from '../errors.js';
+import { lazy } from '../util/lazy.js';
 import { DATABASE_VERSION, type HotState } from './hot-state.js';
 
-const validateHotState = new Ajv({ allErrors: true, strict: true }).compile(schema);
+const validator = lazy(() => new Ajv({ allErrors: true, strict: true }).compile(schema));
 
 /** What a database file holds: nothing yet, the current version (checked), or an older version to upgrade. */
 export type DatabaseContent =
@@ -38,6 +39,7 @@ export async function readDatabaseFile(file: string): Promise<DatabaseContent> {
     throw new DatabaseError('DATABASE_TOO_NEW', file, `${file} is version ${version}; this Ballast reads versions up to ${DATABASE_VERSION}`, 'upgrade Ballast (npm install), or restore a backup written by this version');
   }
   if (version < DATABASE_VERSION) return { kind: 'older', version, data };
+  const validateHotState = validator();
   if (!validateHotState(data)) {
     const problems = (validateHotState.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new DatabaseError('DATABASE_DAMAGED', file, `${file} is damaged: ${problems}`, 'restore it from a backup (ballast.json.*.bak) or move it aside to start a new database');
@@ -47,12 +49,12 @@ export async function readDatabaseFile(file: string): Promise<DatabaseContent> {
 
 /** Whether a version 2 hot state has the shape of the schema (for data built in memory, e.g. by an upgrade). */
 export function isHotState(data: unknown): data is HotState {
-  return validateHotState(data);
+  return validator()(data);
 }
 
 /** The first problem {@link isHotState} found, for a message. */
 export function hotStateProblem(): string {
-  const error = validateHotState.errors?.[0];
+  const error = validator().errors?.[0];
   return error ? `${error.instancePath || '/'} ${error.message}` : 'unknown problem';
 }
 

@@ -11,7 +11,7 @@ import { loadSignalFiles } from '../../workspace/load-signal-files.js';
 import { replayPolicy } from '../../replay/replay-policy.js';
 import type { FillTiming, ReplayResult } from '../../replay/replay-result.js';
 import { validPolicy } from '../../run/valid-policy.js';
-import { ReplayError, UsageError } from '../../errors.js';
+import { readCapital } from '../replay-options.js';
 import { formatReplaySummary } from '../../text/format-replay-summary.js';
 import { useColor } from '../../text/use-color.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
@@ -104,23 +104,6 @@ open ${shown(io.cwd, report.reportHtml)} in a browser for the charts
 function shown(cwd: string, dir: string): string {
   const path = relative(cwd, dir);
   return path === '' || path.startsWith('..') ? dir : path;
-}
-
-/**
- * Parses `--risk-free` (`2`, `4.5`): an annual rate in percent, above −100. Throws `UsageError` for anything else
- * (exit 2).
- */
-export function readRiskFree(text: string): number {
-  const pct = Number(text.trim().replace(/%$/, ''));
-  if (text.trim() === '' || !Number.isFinite(pct) || pct <= -100) throw new UsageError(`--risk-free ${text} is not an annual rate`, 'write it in percent a year, e.g. --risk-free 2.5');
-  return pct;
-}
-
-/** Parses `--capital` (`100000`, `100_000`): a positive amount in base currency. Throws `ReplayError` `REPLAY_BAD_CAPITAL`. */
-export function readCapital(text: string): number {
-  const capital = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(capital) || capital <= 0) throw new ReplayError('REPLAY_BAD_CAPITAL', `--capital ${text} is not an amount`, 'write the starting cash in base currency, e.g. --capital 100000');
-  return capital;
 }
 
 async function readHoldingsFile(io: CliIo, path: string): Promise<ReturnType<typeof parseHoldings>['holdings']> {

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -65,6 +65,7 @@ for (const count of sizes.length > 0 ? sizes : [5_000, 50_000]) {
   const ran = await timed(dir, ['run', '--data-dir', data]);
   const history = await timed(dir, ['history', '--data-dir', data]);
   const show = await timed(dir, ['show', 'run-000042', '--data-dir', data]);
+  const startup = await timed(dir, ['--help']);
   const hotAfterKb = (await stat(join(data, DATABASE_FILE))).size / 1024;
 
   const mark = (ok: boolean): string => {
@@ -76,6 +77,7 @@ for (const count of sizes.length > 0 ? sizes : [5_000, 50_000]) {
   console.log(`  ${mark(ran.seconds < GOALS.runS)} ballast run (4 bots, a process)        median ${ran.seconds.toFixed(2)} s  peak ${ran.peakMb.toFixed(0)} MB  goal < ${GOALS.runS} s`);
   console.log(`  ${mark(history.seconds < GOALS.historyS)} ballast history (a process)            median ${history.seconds.toFixed(2)} s  peak ${history.peakMb.toFixed(0)} MB  goal < ${GOALS.historyS} s`);
   console.log(`       ballast show run-000042 (a process)    median ${show.seconds.toFixed(2)} s  peak ${show.peakMb.toFixed(0)} MB`);
+  console.log(`       ballast --help (start-up alone)        median ${startup.seconds.toFixed(2)} s  · load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   await rm(dir, { recursive: true, force: true });
 }
 process.exitCode = missed ? 1 : 0;

@@ -128,11 +128,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('history')
-    .description('list recorded runs with their summary metrics')
+    .description('list the most recent recorded runs (50 unless told) with their summary metrics')
     .option('--bot <policy id>', 'only this policy\'s runs')
+    .addOption(new Option('--limit <n>', 'the most recent n runs (default 50)').argParser(count('--limit')))
+    .option('--all', 'every run')
     .option('--json', 'machine-readable output')
     .option('--data-dir <dir>', 'database folder (default: $BALLAST_DATA_DIR or .ballast)')
-    .action(async (opts: { bot?: string; json?: boolean; dataDir?: string }) => {
+    .action(async (opts: { bot?: string; limit?: number; all?: boolean; json?: boolean; dataDir?: string }) => {
       exitCode = await (await import('./commands/history.js')).historyCommand({ ...opts, json: opts.json ?? false }, io);
     });
 

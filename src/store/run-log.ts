@@ -27,16 +27,17 @@ export function runLog(context: StoreContext): RunStore {
     },
     async runSummaries(filter: RunFilter = {}) {
       await context.flushed();
-      const runs = (await archive.runSummaries()).filter((run) =>
-        (filter.policyId === undefined || run.policy.policyId === filter.policyId) &&
-        (filter.accountId === undefined || run.accountId === filter.accountId));
-      return filter.limit === undefined ? runs : runs.slice(-filter.limit);
+      return archive.runSummaries(filter);
+    },
+    async countRuns(filter = {}) {
+      await context.flushed();
+      return archive.countRuns(filter);
     },
     async recordedExits(policyId, since, until) {
       await context.flushed();
       const [after, last] = [since.getTime(), until.getTime()];
-      return (await archive.runSummaries({ months: [monthOf(since.toISOString()), monthOf(until.toISOString())] }))
-        .filter((run) => run.policy.policyId === policyId && Date.parse(run.evaluatedAt) > after && Date.parse(run.evaluatedAt) <= last)
+      return (await archive.runSummaries({ policyId, months: [monthOf(since.toISOString()), monthOf(until.toISOString())] }))
+        .filter((run) => Date.parse(run.evaluatedAt) > after && Date.parse(run.evaluatedAt) <= last)
         .flatMap((run) => run.sells.map((symbol): RecordedExit => ({ symbol, at: run.evaluatedAt })));
     },
   };

@@ -22,6 +22,8 @@ export interface RunStore {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** What `history` lists: one summary per run, oldest first, filtered as {@link RunFilter} says. */
   runSummaries(filter?: RunFilter): Promise<readonly RunSummary[]>;
+  /** How many runs pass the filter (its `limit` aside), without reading them. */
+  countRuns(filter?: Omit<RunFilter, 'limit'>): Promise<number>;
   /**
    * Every sell (exit or trim) proposed by recorded runs of a policy evaluated after `since` and at or before `until`,
    * with the run's evaluation instant: what the weekly exit cap counts. Reads only the months of that window.

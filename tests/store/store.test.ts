@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import type { NewRun } from '../../src/store/run-record.js';
+import { main } from '../../src/cli/main.js';
 import { policyFrom } from '../support/policy-fixtures.js';
+import { testIo } from '../support/test-io.js';
 
 function run(policyId: string, evaluatedAt: string, sells: string[]): NewRun {
   return {
@@ -177,5 +179,27 @@ describe('Store: the hot state stays small', () => {
     expect((await again.runSummaries()).map((r) => r.id)).toEqual(['run-000001', 'run-000002']);
     expect(await again.getRun('run-000002')).toMatchObject({ proposals: [{ symbol: 'MO' }] });
     await again.close();
+  });
+});
+
+describe('ballast history on a long history', () => {
+  it('should list the latest 50 runs by default, say how many there are, and list all with --all or n with --limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-history-'));
+    const store = await Store.open(dir, 'test');
+    await Promise.all(Array.from({ length: 60 }, (_, i) => store.recordRun(run(i % 2 === 0 ? 'dee-bot' : 'shorgan-bot', `2000-0${1 + (i % 6)}-10T20:00:00.000Z`, []))));
+    await store.close();
+    const history = async (...args: string[]) => {
+      const io = testIo(dir);
+      await main(['history', '--data-dir', dir, ...args], io);
+      return io.out().split('\n').filter((line) => line.startsWith('run-')).map((line) => line.slice(0, 10));
+    };
+    const io = testIo(dir);
+    await main(['history', '--data-dir', dir], io);
+    expect(io.out()).toMatch(/the latest 50 of 60 runs; --all lists every run/);
+    expect(await history()).toEqual(Array.from({ length: 50 }, (_, i) => `run-${String(i + 11).padStart(6, '0')}`));
+    expect(await history('--all')).toHaveLength(60);
+    expect(await history('--limit', '3', '--bot', 'shorgan-bot')).toEqual(['run-000056', 'run-000058', 'run-000060']);
+    expect(await store.countRuns({ policyId: 'dee-bot' })).toBe(30);
+    await rm(dir, { recursive: true, force: true });
   });
 });

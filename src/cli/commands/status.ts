@@ -38,7 +38,7 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   }
   io.stdout(running ? `ballast serve is running (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})` : 'ballast serve is not running');
   io.stdout(formatLock(lock));
-  io.stdout(`database: ${store.location} · ${(await store.runSummaries()).length} runs`);
+  io.stdout(`database: ${store.location} · ${(await store.countRuns()).toLocaleString('en-US')} runs`);
   for (const a of active) io.stdout(`policy ${a.policy.id} · ${a.loaded.file} @ ${a.loaded.revision.revision} · ${a.schedules.length ? a.schedules.map((s) => s.id).join(', ') : 'no schedules'}`);
   for (const bad of invalid) io.stdout(`policy ${bad.file} INVALID: ${bad.diagnostics.map((d) => formatDiagnostic(d)).join('; ')}`);
   if (slots.length) io.stdout('recent slots:');

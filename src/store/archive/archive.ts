@@ -1,6 +1,7 @@
 import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js';
 import type { EquityPoint } from '../equity-point.js';
 import type { RunRecord } from '../run-record.js';
+import type { RunFilter } from '../run-store.js';
 import type { RunSummary } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 
@@ -12,8 +13,13 @@ import type { SlotRecord } from '../slot-record.js';
 export interface Archive {
   /** Appends full runs (with their summaries), in id order. */
   appendRuns(runs: readonly RunRecord[]): Promise<void>;
-  /** Run summaries, oldest id first; with `months` (`YYYY-MM` first and last), only runs evaluated in those months. */
-  runSummaries(options?: { readonly months?: readonly [string, string] }): Promise<RunSummary[]>;
+  /**
+   * Run summaries, oldest id first, filtered as {@link RunQuery} says (`limit`: the highest ids), without reading more
+   * than the months asked for.
+   */
+  runSummaries(query?: RunQuery): Promise<RunSummary[]>;
+  /** How many runs pass the query (its `limit` aside). */
+  countRuns(query?: RunQuery): Promise<number>;
   /** One run in full, or undefined. */
   readRun(id: string): Promise<RunRecord | undefined>;
   /** The highest run number archived, 0 when none. */
@@ -34,6 +40,16 @@ export interface Archive {
   appendEquity(points: readonly AccountEquityPoint[]): Promise<void>;
   /** One account's equity history, oldest first (each point once, even if an interrupted upgrade appended it twice). */
   equityHistory(accountId: string): Promise<EquityPoint[]>;
+}
+
+/** Which runs to read from the archive: a {@link RunFilter}, and only those evaluated in `months` (first and last `YYYY-MM`). */
+export interface RunQuery extends RunFilter {
+  readonly months?: readonly [string, string];
+}
+
+/** Whether a summary passes the policy and account filters of a query (not `months`, not `limit`). */
+export function matchesRunQuery(summary: RunSummary, query: RunQuery): boolean {
+  return (query.policyId === undefined || summary.policy.policyId === query.policyId) && (query.accountId === undefined || summary.accountId === query.accountId);
 }
 
 /** An equity point with the account it values, as the archive keeps it. */

@@ -1,12 +1,15 @@
-import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProposalRecord, Refusal } from '../../approval/proposal-record.js';
 import type { RunRecord } from '../run-record.js';
 import { summarizeRun, type RunSummary } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 import type { EquityPoint } from '../equity-point.js';
-import { equityOf, inMonths, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
-import { appendJsonLines, readJsonLineAt, readJsonLines, readText } from './jsonl-file.js';
+import { equityOf, inMonths, matchesRunQuery, monthOf, type AccountEquityPoint, type Archive, type RunQuery } from './archive.js';
+import { appendJsonLines, parseLine, readJsonLineAt, readJsonLines, readText } from './jsonl-file.js';
+
+/** Where the digits of the run number start in an index line: after `{"id":"run-`. */
+const RUN_NUMBER_AT = '{"id":"run-'.length;
 
 /** A run summary as the monthly index stores it: where the full record sits in the month's runs file. */
 interface IndexedRun extends RunSummary {
@@ -24,8 +27,9 @@ interface IndexedRun extends RunSummary {
  */
 export class FileArchive implements Archive {
   readonly #dir: string;
-  readonly #indexes = new Map<string, { readonly size: number; readonly runs: IndexedRun[] }>();
-  #proposalMonths: Map<string, string> | undefined;
+  readonly #indexes = new Map<string, { readonly size: number; readonly lines: string[] }>();
+  /** `proposals.ids` as read (with a leading newline), until it is appended to. */
+  #proposalIds: string | undefined;
 
   /** `dir`: the archive folder (created on the first append). */
   constructor(dir: string) {
@@ -40,10 +44,32 @@ export class FileArchive implements Archive {
     }
   }
 
-  async runSummaries(options: { readonly months?: readonly [string, string] } = {}): Promise<RunSummary[]> {
-    const months = (await this.#months('runs-', '.index.jsonl')).filter((m) => inMonths(m, options.months));
-    const runs = (await Promise.all(months.map((month) => this.#index(month)))).flat();
-    return runs.sort((a, b) => runNumber(a.id) - runNumber(b.id)).map(({ offset: _o, length: _l, ...summary }) => summary);
+  async runSummaries(query: RunQuery = {}): Promise<RunSummary[]> {
+    // Filter and order the raw lines first (every line starts `{"id":"run-NNNNNN"`), then parse only what is kept.
+    const lines = (await this.#matchingLines(query))
+      .map((line) => ({ line, n: Number(line.slice(RUN_NUMBER_AT, line.indexOf('"', RUN_NUMBER_AT))) }))
+      .sort((a, b) => a.n - b.n);
+    const kept = query.limit === undefined ? lines : lines.slice(-query.limit);
+    return kept.flatMap(({ line }) => {
+      const parsed = parseLine<IndexedRun>(line);
+      if (parsed === undefined || !matchesRunQuery(parsed, query)) return [];
+      const { offset: _o, length: _l, ...summary } = parsed;
+      return [summary];
+    });
+  }
+
+  async countRuns(query: RunQuery = {}): Promise<number> {
+    return (await this.#matchingLines(query)).length;
+  }
+
+  /** The index lines of the query's months that name its policy and account. */
+  async #matchingLines(query: RunQuery): Promise<string[]> {
+    const months = (await this.#months('runs-', '.index.jsonl')).filter((m) => inMonths(m, query.months));
+    const needles = [
+      ...(query.policyId === undefined ? [] : [`"policyId":${JSON.stringify(query.policyId)},`]),
+      ...(query.accountId === undefined ? [] : [`"accountId":${JSON.stringify(query.accountId)},`]),
+    ];
+    return (await Promise.all(months.map((month) => this.#indexLines(month)))).flat().filter((line) => needles.every((needle) => line.includes(needle)));
   }
 
   async readRun(id: string): Promise<RunRecord | undefined> {
@@ -70,13 +96,13 @@ export class FileArchive implements Archive {
   async appendProposalRecords(records: readonly ProposalRecord[]): Promise<void> {
     const groups = await this.#appendByMonth('decisions-', records, (record) => record.createdAt);
     const months = [...groups].flatMap(([month, group]) => group.map((record): [string, string] => [record.proposal.id, month]));
-    if (months.length > 0) await appendJsonLines(this.#file('proposals.ids'), months);
-    for (const [id, month] of months) this.#proposalMonths?.set(id, month);
+    if (months.length > 0) await appendFile(this.#file('proposals.ids'), months.map(([id, month]) => `${id} ${month}\n`).join(''));
+    this.#proposalIds = undefined;
   }
 
   async proposalRecord(proposalId: string): Promise<ProposalRecord | undefined> {
-    this.#proposalMonths ??= new Map((await readJsonLines<[string, string]>(this.#file('proposals.ids'))).map(([id, month]) => [id, month]));
-    const month = this.#proposalMonths.get(proposalId);
+    this.#proposalIds ??= `\n${await readText(this.#file('proposals.ids'))}`;
+    const month = monthOfProposal(this.#proposalIds, proposalId);
     if (month === undefined) return undefined;
     const records = await readJsonLines<ProposalRecord>(this.#file(`decisions-${month}.jsonl`));
     return records.findLast((record) => record.proposal.id === proposalId);
@@ -119,14 +145,15 @@ export class FileArchive implements Archive {
     return (await Promise.all(months.map((month) => readJsonLines<T>(this.#file(`${prefix}${month}.jsonl`))))).flat();
   }
 
-  async #index(month: string): Promise<IndexedRun[]> {
+  /** The lines of a month's run index, cached until the file grows. */
+  async #indexLines(month: string): Promise<string[]> {
     const file = this.#file(`runs-${month}.index.jsonl`);
     const { size } = await stat(file);
     const cached = this.#indexes.get(month);
-    if (cached?.size === size) return cached.runs;
-    const runs = await readJsonLines<IndexedRun>(file);
-    this.#indexes.set(month, { size, runs });
-    return runs;
+    if (cached?.size === size) return cached.lines;
+    const lines = (await readText(file)).split('\n').filter((line) => line.startsWith('{"id":"run-'));
+    this.#indexes.set(month, { size, lines });
+    return lines;
   }
 
   /** The months that have a `<prefix>YYYY-MM<suffix>` file, oldest first. */
@@ -145,6 +172,20 @@ export class FileArchive implements Archive {
   #file(name: string): string {
     return join(this.#dir, name);
   }
+}
+
+/**
+ * The month a proposal id was archived in, from the text of `proposals.ids` (lines `p-… YYYY-MM`, or
+ * `["p-…","YYYY-MM"]` as database version 2 wrote them; the last line of an id wins), or undefined. A search of the
+ * text, not a parse of every line: one lookup costs a few milliseconds even with a hundred thousand ids.
+ */
+function monthOfProposal(text: string, proposalId: string): string | undefined {
+  const plain = text.lastIndexOf(`\n${proposalId} `);
+  const quoted = text.lastIndexOf(`\n["${proposalId}","`);
+  const at = Math.max(plain, quoted);
+  if (at < 0) return undefined;
+  const month = text.slice(at + (at === plain ? proposalId.length + 2 : proposalId.length + 6)).slice(0, 7);
+  return /^\d{4}-\d{2}$/.test(month) ? month : undefined;
 }
 
 function byMonth<T>(items: readonly T[], instant: (item: T) => string): Map<string, T[]> {

@@ -46,6 +46,15 @@ export async function readJsonLines<T>(file: string): Promise<T[]> {
   return values;
 }
 
+/** One JSON Lines line parsed, or undefined when it is not JSON (a line cut off by a crash). */
+export function parseLine<T>(line: string): T | undefined {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The line of a JSON Lines file at `offset`, `length` bytes long, parsed; undefined when absent or unreadable. */
 export async function readJsonLineAt<T>(file: string, offset: number, length: number): Promise<T | undefined> {
   let handle;

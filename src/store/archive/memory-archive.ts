@@ -3,7 +3,7 @@ import type { RunRecord } from '../run-record.js';
 import { summarizeRun } from '../run-summary.js';
 import type { SlotRecord } from '../slot-record.js';
 import type { EquityPoint } from '../equity-point.js';
-import { equityOf, inMonths, monthOf, runNumber, type AccountEquityPoint, type Archive } from './archive.js';
+import { equityOf, inMonths, matchesRunQuery, monthOf, runNumber, type AccountEquityPoint, type Archive, type RunQuery } from './archive.js';
 
 /** The {@link Archive} of an in-memory store: arrays that live as long as the process. */
 export class MemoryArchive implements Archive {
@@ -17,8 +17,13 @@ export class MemoryArchive implements Archive {
     this.#runs.push(...runs);
   }
 
-  async runSummaries(options: { readonly months?: readonly [string, string] } = {}) {
-    return this.#runs.filter((run) => inMonths(monthOf(run.evaluatedAt), options.months)).map(summarizeRun);
+  async runSummaries(query: RunQuery = {}) {
+    const runs = this.#runs.filter((run) => inMonths(monthOf(run.evaluatedAt), query.months)).map(summarizeRun).filter((s) => matchesRunQuery(s, query));
+    return query.limit === undefined ? runs : runs.slice(-query.limit);
+  }
+
+  async countRuns(query: RunQuery = {}): Promise<number> {
+    return (await this.runSummaries({ ...query, limit: undefined })).length;
   }
 
   async readRun(id: string): Promise<RunRecord | undefined> {

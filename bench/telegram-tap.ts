@@ -32,9 +32,9 @@ export async function measureTaps(store: Store, presses: number): Promise<number
     await openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
   }
   await store.persist();
-  await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, CHAT, SECRET, now);
+  await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, { chatId: CHAT, secret: SECRET, timeZone: 'UTC' }, now);
   const quotes = (): number => 45;
-  const bot = createTelegramBot({ config: { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[CHAT, 'approver']]) }, service: new ApprovalService(store, quotes), store, quotes, now: () => new Date(), log: console.error, nextRuns: async () => [], userZone: 'UTC' }, { apiRoot: server.apiRoot, botInfo: server.botInfo });
+  const bot = createTelegramBot({ config: { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[CHAT, 'approver']]), timeZone: 'UTC' }, service: new ApprovalService(store, quotes), store, quotes, now: () => new Date(), log: console.error, nextRuns: async () => [], policiesInForce: async () => [] }, { apiRoot: server.apiRoot, botInfo: server.botInfo });
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));
   const running = bot.start({ timeout: 30, onStart: () => started() });

@@ -114,13 +114,22 @@ export class ApprovalService {
    */
   async decideAll(decision: 'approve' | 'reject', scope: AllScope, actor: Actor, now: Date): Promise<BatchOutcome[]> {
     await this.expireDue(now);
+    const pending = await this.pendingInScope(decision, scope, actor, now);
+    return this.decideEach(decision, pending.map((r) => r.proposal.id), actor, now);
+  }
+
+  /**
+   * What {@link decideAll} would decide at `now`, deciding nothing: the pending, unexpired proposals in `scope`, oldest
+   * first (what a confirmation lists). Throws `ApprovalError` `REPLAYED` (and stores the refusal, as `actor` wanting
+   * to `decision` all) when `scope.nonce` is not the run's current nonce.
+   */
+  async pendingInScope(decision: 'approve' | 'reject', scope: AllScope, actor: Actor, now: Date): Promise<ProposalRecord[]> {
     const inScope = this.#store.proposalRecords(scope.policyId === undefined ? {} : { policyId: scope.policyId }).filter((r) => scope.runId === undefined || r.runId === scope.runId);
     if (scope.nonce !== undefined && inScope[0]?.nonce !== scope.nonce) {
       await this.recordRefusal({ at: now.toISOString(), reason: 'replayed', actorId: actor.id, channel: actor.channel, detail: `${decision} all of ${scope.runId ?? 'every run'}: nonce is not the run's` });
       throw new ApprovalError('REPLAYED', 'This button belongs to another batch.', 'Use the latest message or `ballast pending`.');
     }
-    const pending = inScope.filter((r) => r.status === 'pending').map((r) => r.proposal.id);
-    return this.decideEach(decision, pending, actor, now);
+    return inScope.filter((r) => r.status === 'pending' && Date.parse(r.expiresAt) > now.getTime());
   }
 
   /** Stores a refused action (unauthorized, forged, replayed, …) in the audit log; resolves once it is written. */

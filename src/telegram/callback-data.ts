@@ -1,8 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { FatalError } from '../errors.js';
 
-/** What a button does: `a` approve one, `r` reject one, `A` approve all of a run, `R` reject all of a run. */
-export type CallbackOp = 'a' | 'r' | 'A' | 'R';
+/**
+ * What a button does: `a` approve one, `r` reject one; `A` / `R` ask to approve / reject all pending proposals of a
+ * run (nothing is decided: the confirmation buttons are shown), `Y` / `N` approve / reject them all (the
+ * confirmation), `X` cancel the confirmation.
+ */
+export type CallbackOp = 'a' | 'r' | 'A' | 'R' | 'Y' | 'N' | 'X';
 
 /** The signed content of a button: the op, its target (a proposal id `p-…` or a run id `run-…`) and the record nonce. */
 export interface CallbackPayload {
@@ -16,7 +20,7 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
 
 /** Characters of the url-safe base64 HMAC kept: 16 characters = 96 bits. */
 const MAC_CHARS = 16;
-const FORMAT = /^([arAR]):([A-Za-z0-9-]{1,24}):([A-Za-z0-9_-]{1,12}):([A-Za-z0-9_-]{16})$/;
+const FORMAT = /^([arARYNX]):([A-Za-z0-9-]{1,24}):([A-Za-z0-9_-]{1,12}):([A-Za-z0-9_-]{16})$/;
 
 /**
  * Builds a button's `callback_data`: `<op>:<target>:<nonce>:<mac>`, where mac = HMAC-SHA256(secret,

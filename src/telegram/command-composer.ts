@@ -57,7 +57,7 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
     return reply(ctx, decided.length === 0 ? 'No decisions yet.' : decided.map((r) => `${r.policyId} ${r.proposal.id} ${r.proposal.symbol}: ${describeStatus(r)}`).join('\n'));
   });
 
-  composer.command('next', async (ctx) => reply(ctx, formatScheduleRows(await deps.nextRuns(), deps.userZone)));
+  composer.command('next', async (ctx) => reply(ctx, formatScheduleRows(await deps.nextRuns(), deps.config.timeZone)));
 
   composer.command('strategies', async (ctx) => {
     const overviews = await strategyOverview(deps.store, ctx.match.trim() || undefined);

@@ -35,7 +35,7 @@ export async function launchBot(bot: Bot<BallastContext>, deps: { readonly servi
     }
   };
   await deps.service.expireDue(deps.now());
-  const posted = (await attempt('posting pending proposals (they are posted after the next run or at the next start)', () => postPendingBatches(bot.api, deps.store, config.chatId, config.secret, deps.now()))) ?? 0;
+  const posted = (await attempt('posting pending proposals (they are posted after the next run or at the next start)', () => postPendingBatches(bot.api, deps.store, config, deps.now()))) ?? 0;
   await attempt('registering the commands', () => bot.api.setMyCommands([...BOT_COMMANDS]));
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));

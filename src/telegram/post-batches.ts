@@ -2,7 +2,9 @@ import { type Api, GrammyError, HttpError, type InlineKeyboard } from 'grammy';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
 import { splitBatch } from '../text/telegram-batch.js';
+import { batchView } from './batch-view.js';
 import { formatBatchMessage } from './format-batch.js';
+import type { TelegramConfig } from './telegram-config.js';
 import { telegramFailure } from './telegram-failure.js';
 
 /** How posting retries Telegram 5xx answers (429s are retried by auto-retry with `retry_after`). */
@@ -13,15 +15,19 @@ export interface PostOptions {
   readonly backoffMs?: (attempt: number) => number;
 }
 
+/** Where and how batches are posted: the chat, the secret that signs buttons, the approvers' time zone. */
+export type BatchTarget = Pick<TelegramConfig, 'chatId' | 'secret' | 'timeZone'>;
+
 /**
- * Posts every pending `approval.mode: telegram` proposal that has no message yet: one message per bot and run
+ * Posts every pending `approval.mode: telegram` proposal that has no message yet: one HTML message per bot and run
  * (split under 4,096 characters), with signed buttons. Each message id is stored on its records (and persisted) as
  * soon as the send succeeds, so a restart never posts a proposal twice. A 5xx answer (JSON or a proxy's HTML page) is retried
  * with backoff; then, or on a network error, a `TELEGRAM_UNAVAILABLE` `RetryableError` is thrown (the send may or may
  * not have arrived; the next start posts it again), and a refusal is a `TELEGRAM_REFUSED` fatal error. Returns the
  * number of messages sent.
  */
-export async function postPendingBatches(api: Api, store: Store, chatId: number, secret: string, now: Date, options: PostOptions = {}): Promise<number> {
+export async function postPendingBatches(api: Api, store: Store, target: BatchTarget, now: Date, options: PostOptions = {}): Promise<number> {
+  const { chatId, secret } = target;
   const unposted = store.proposalRecords({ openAt: now }).filter((r) => r.mode === 'telegram' && r.telegram === undefined);
   const runs = new Map<string, ProposalRecord[]>();
   for (const record of unposted) runs.set(record.runId, [...(runs.get(record.runId) ?? []), record]);
@@ -30,8 +36,9 @@ export async function postPendingBatches(api: Api, store: Store, chatId: number,
     const groups = splitBatch(records);
     const runRecords = store.proposalRecords().filter((r) => r.runId === runId);
     const runPending = runRecords.filter((r) => r.status === 'pending').length;
+    const view = await batchView(store, runId, target.timeZone, now);
     for (const [index, group] of groups.entries()) {
-      const message = formatBatchMessage(group, { index, count: groups.length, runPending, runNonce: runRecords[0]!.nonce }, secret);
+      const message = formatBatchMessage(group, { index, count: groups.length, runPending, runNonce: runRecords[0]!.nonce }, secret, view);
       const posted = await sendWithRetry(api, chatId, message.text, message.keyboard, options);
       for (const record of group) store.putProposalRecord({ ...record, telegram: { chatId, messageId: posted } });
       await store.persist();
@@ -46,7 +53,7 @@ async function sendWithRetry(api: Api, chatId: number, text: string, keyboard: I
   const backoff = options.backoffMs ?? ((attempt: number) => 1000 * 2 ** (attempt - 1));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const message = await api.sendMessage(chatId, text, keyboard === undefined ? {} : { reply_markup: keyboard });
+      const message = await api.sendMessage(chatId, text, { parse_mode: 'HTML', ...(keyboard === undefined ? {} : { reply_markup: keyboard }) });
       return message.message_id;
     } catch (error) {
       if (isServerError(error) && attempt < maxAttempts) {

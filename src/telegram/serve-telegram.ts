@@ -28,7 +28,7 @@ export function serveTelegram(deps: TelegramDeps, client: BotClientOptions = {})
   let launched: LaunchedBot | undefined;
   return {
     notifier: telegramNotifier(bot.api, store, config, deps.now),
-    refresh: (records) => refreshMessages(bot.api, store, records, config.secret),
+    refresh: (records) => refreshMessages(bot.api, store, records, config, deps.now()),
     async launch() {
       launched = await launchBot(bot, deps);
       for (const warning of launched.warnings) log(`telegram: ${warning}`);

@@ -1,4 +1,5 @@
 import { TelegramConfigError } from '../errors.js';
+import { timeZoneProblem } from '../time/time-zone.js';
 
 /** What an allowlisted Telegram user may do: `approver` decides and pauses; `viewer` only reads. */
 export type Role = 'approver' | 'viewer';
@@ -7,19 +8,24 @@ export type Role = 'approver' | 'viewer';
  * Telegram settings, from the environment only (the token and secret are never written anywhere):
  * `BALLAST_TELEGRAM_TOKEN` (from BotFather), `BALLAST_CALLBACK_SECRET` (≥ 16 characters, signs button data),
  * `BALLAST_TELEGRAM_APPROVERS` and `BALLAST_TELEGRAM_VIEWERS` (comma-separated numeric user ids),
- * `BALLAST_TELEGRAM_CHAT_ID` (where proposals are posted; default: the first approver's private chat).
+ * `BALLAST_TELEGRAM_CHAT_ID` (where proposals are posted; default: the first approver's private chat),
+ * `BALLAST_TELEGRAM_TZ` (the approvers' IANA time zone, for every time the bot shows; default: `TZ`, else the
+ * machine's zone).
  */
 export interface TelegramConfig {
   readonly token: string;
   readonly secret: string;
   readonly chatId: number;
   readonly users: ReadonlyMap<number, Role>;
+  /** The approvers' IANA time zone (valid): expiries and decision times are shown in it. */
+  readonly timeZone: string;
 }
 
 /**
  * Reads the Telegram settings from `env`; undefined when `BALLAST_TELEGRAM_TOKEN` is unset or empty (Telegram off,
  * the CLI decides). Throws {@link TelegramConfigError} for a missing or short secret, no approver, a non-numeric id,
- * or an id listed as both approver and viewer.
+ * an id listed as both approver and viewer, or a `BALLAST_TELEGRAM_TZ` (or `TZ`) that is not an IANA zone (with a
+ * did-you-mean).
  */
 export function readTelegramConfig(env: Readonly<Record<string, string | undefined>>): TelegramConfig | undefined {
   const token = env.BALLAST_TELEGRAM_TOKEN?.trim();
@@ -41,7 +47,7 @@ export function readTelegramConfig(env: Readonly<Record<string, string | undefin
   }
   const chat = env.BALLAST_TELEGRAM_CHAT_ID?.trim();
   if (chat && !/^-?\d+$/.test(chat)) throw new TelegramConfigError(`BALLAST_TELEGRAM_CHAT_ID is "${chat}".`, 'Set it to a numeric chat id (a group id is negative).');
-  return { token, secret, chatId: chat ? Number(chat) : approvers[0]!, users };
+  return { token, secret, chatId: chat ? Number(chat) : approvers[0]!, users, timeZone: approversZone(env) };
 }
 
 function userIds(value: string | undefined, name: string): number[] {
@@ -51,4 +57,14 @@ function userIds(value: string | undefined, name: string): number[] {
     if (!/^\d+$/.test(id)) throw new TelegramConfigError(`${name}: "${id}" is not a numeric user id`, 'list comma-separated numeric user ids (ask @userinfobot for yours)');
     return Number(id);
   });
+}
+
+/** `BALLAST_TELEGRAM_TZ`, else `TZ` (a path such as `:/etc/localtime` means the machine's zone), else the machine's zone. */
+function approversZone(env: Readonly<Record<string, string | undefined>>): string {
+  const own = env.BALLAST_TELEGRAM_TZ?.trim();
+  const tz = env.TZ?.trim().replace(/^:/, '');
+  const [zone, source] = own ? [own, 'BALLAST_TELEGRAM_TZ'] : tz && !tz.startsWith('/') ? [tz, 'TZ'] : [Intl.DateTimeFormat().resolvedOptions().timeZone, 'the machine\'s time zone'];
+  const wrong = timeZoneProblem(zone, source);
+  if (wrong !== undefined) throw new TelegramConfigError(wrong.problem, wrong.action);
+  return zone;
 }

@@ -19,7 +19,7 @@ export function telegramNotifier(api: Api, store: Store, config: TelegramConfig,
   };
   return {
     async runFinished() {
-      await postPendingBatches(api, store, config.chatId, config.secret, now(), options);
+      await postPendingBatches(api, store, config, now(), options);
     },
     async policyInvalid(file, diagnostics, kept) {
       await send(`⚠️ ${describeInvalidPolicy(file, diagnostics, kept)}`);

@@ -13,11 +13,12 @@ export function describeTrade(record: ProposalRecord): string {
 /**
  * What happened to a proposal, for people: `pending until 2026-11-22 12:00 UTC`, `approved by Ana (telegram) at
  * 2026-11-21 12:00 UTC → executed: sold 300 @ 43.04, commission 1.00`, `rejected by …`, `expired …`, `stale: …`.
+ * Times are written by `time` (default {@link shortTime}, UTC); Telegram passes one in the approver's zone.
  */
-export function describeStatus(record: ProposalRecord): string {
-  if (record.status === 'pending') return `pending until ${shortTime(record.expiresAt)}`;
+export function describeStatus(record: ProposalRecord, time: (iso: string) => string = shortTime): string {
+  if (record.status === 'pending') return `pending until ${time(record.expiresAt)}`;
   const d = record.decision;
-  const who = d === undefined ? '' : `${d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'expired'}${d.channel === 'system' ? '' : ` by ${d.actorName} (${d.channel})`} at ${shortTime(d.at)}`;
+  const who = d === undefined ? '' : `${d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'expired'}${d.channel === 'system' ? '' : ` by ${d.actorName} (${d.channel})`} at ${time(d.at)}`;
   switch (record.status) {
     case 'executed': {
       const fill = record.execution!.fill;

@@ -3,7 +3,7 @@ import { openProposalRecords } from '../../src/approval/open-proposal-records.js
 import type { ProposalRecord } from '../../src/approval/proposal-record.js';
 import type { Proposal } from '../../src/engine/proposal.js';
 import { seedAccount } from '../../src/portfolio/seed-account.js';
-import type { RunRecord } from '../../src/store/run-record.js';
+import type { NewRun, RunRecord } from '../../src/store/run-record.js';
 import { Store } from '../../src/store/store.js';
 import { policyFrom } from '../support/policy-fixtures.js';
 
@@ -25,11 +25,13 @@ export function sellProposal(id: string, symbol: string, quantity: number, price
 
 /**
  * An in-memory store with account `paper` holding 100 AAA (cost 50) and 40 BBB (cost 20) plus 1,000.00 cash, and a
- * run whose proposals (sell 100 AAA at 60, sell 40 BBB at 25 by default) are pending from T0.
+ * run whose proposals (sell 100 AAA at 60, sell 40 BBB at 25 by default) are pending from T0. `run` overrides parts
+ * of the recorded run (what the limits dropped, …).
  */
 export async function storeWithPending(
   policyYaml = 'approval: { expires_after_hours: 2 }\nexecution: { commission_bps: 10, commission_min: 1, slippage_bps: 5, price_tolerance_pct: 2 }\n',
   proposals: Proposal[] = [sellProposal('p-aaa0000001', 'AAA', 100, 60), sellProposal('p-bbb0000002', 'BBB', 40, 25)],
+  run: Partial<Pick<NewRun, 'dropped' | 'rebalance'>> = {},
 ): Promise<{ store: Store; records: ProposalRecord[] }> {
   const store = await Store.inMemory();
   store.putAccount(seedAccount({
@@ -40,14 +42,18 @@ export async function storeWithPending(
     ] },
   }));
   const policy = policyFrom(policyYaml);
-  const run: RunRecord = await store.recordRun({
+  const recorded: RunRecord = await store.recordRun({
     policy: { policyId: policy.id, file: 'test.yaml', revision: 'abc1234', contentHash: '0'.repeat(64) },
     policySnapshot: policy, initiator: 'cli', asOf: '2026-11-20', evaluatedAt: '2026-11-20T21:00:00.000Z',
-    inputs: { holdingsFile: 'h.csv', pricesFile: 'p.csv', cash: 1000, equity: 7000, positions: [] },
+    inputs: { holdingsFile: 'h.csv', pricesFile: 'p.csv', cash: 1000, equity: 8000, positions: [
+      { symbol: 'AAA', quantity: 100, average_cost: 50, opened_date: '2026-10-01', price: 60, market_value: 6000, weight_pct: 75, unrealized_pnl: 1000, unrealized_pnl_pct: 20, days_held: 50, move_since_entry_pct: 20, equity: 8000, cash: 1000 },
+      { symbol: 'BBB', quantity: 40, average_cost: 20, opened_date: '2026-10-02', price: 25, market_value: 1000, weight_pct: 12.5, unrealized_pnl: 200, unrealized_pnl_pct: 25, days_held: 49, move_since_entry_pct: 25, equity: 8000, cash: 1000 },
+    ] },
     proposals, dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null },
+    ...run,
   });
   let n = 0;
-  const { opened: records } = await openProposalRecords(store, run, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
+  const { opened: records } = await openProposalRecords(store, recorded, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
   await store.persist();
   return { store, records };
 }

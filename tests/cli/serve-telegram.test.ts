@@ -30,7 +30,7 @@ describe('ballast serve with Telegram', () => {
     const serve = await startServe(dir, clock, env, watch);
 
     const batch = await server.waitFor((s) => s.messages(ANA).find((m) => m.reply_markup));
-    expect(batch.text).toMatch(/SHORGAN-BOT \(aggressive\) · run-\d+[\s\S]*sell 6 T @ 13\.64[\s\S]*sell 5 MO @ 45\.20/);
+    expect(batch.text).toMatch(/SHORGAN-BOT \(aggressive\) · run-\d+[\s\S]*SELL 6 T · cut_loss\nprice +13\.64 USD[\s\S]*expires Tue 24 Nov 06:30 Europe\/Berlin \(in 8 h\)[\s\S]*SELL 5 MO · take_profit\nprice +45\.20 USD/);
     await server.waitFor((s) => s.commands().some((c) => c.command === 'next') && s.pendingPolls > 0);
     const approveFirst = batch.reply_markup!.inline_keyboard[0]![0] as { text: string; callback_data: string };
     expect(approveFirst.text).toMatch(/Approve/);
@@ -76,7 +76,7 @@ describe('ballast serve with Telegram', () => {
   });
 
   it('should show an undecided proposal as expired on its message when its time passes, and refuse a late tap', async () => {
-    const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA), BALLAST_TELEGRAM_API_ROOT: server.apiRoot };
+    const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA), BALLAST_TELEGRAM_API_ROOT: server.apiRoot, BALLAST_TELEGRAM_TZ: 'UTC' };
     const clock = new FakeClock('2026-11-23T21:30:10Z'); // shorgan-bot: expires_after_hours 8 → 2026-11-24T05:30Z
     const serve = await startServe(dir, clock, env);
     const batch = await server.waitFor((s) => s.messages(ANA).find((m) => m.reply_markup));
@@ -84,7 +84,7 @@ describe('ballast serve with Telegram', () => {
     expect(server.messages(ANA).find((m) => m.message_id === batch.message_id)!.editCount).toBe(0);
     await serve.advanceTo('2026-11-24T05:31:00Z');
     const expired = await server.waitFor((s) => s.messages(ANA).find((m) => m.message_id === batch.message_id && m.editCount === 1));
-    expect(expired.text.match(/expired at 2026-11-24 05:30 UTC/g)).toHaveLength(2);
+    expect(expired.text.match(/expired at Tue 24 Nov 05:30 UTC/g)).toHaveLength(2);
     expect(expired.reply_markup).toBeUndefined();
     expect(serve.io.out()).toMatch(/p-\w+ expired undecided \(never executed\): shorgan-bot sell 6 T @ 13\.64/);
     const late = batch.reply_markup!.inline_keyboard[0]![0] as { callback_data: string };

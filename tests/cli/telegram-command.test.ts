@@ -45,7 +45,11 @@ describe('ballast telegram', () => {
 
     const button = message.reply_markup!.inline_keyboard.at(-1)![1]!;
     server.pressButton({ chatId: 1001, messageId: message.message_id, fromUserId: 1001, data: (button as { callback_data: string }).callback_data });
-    await server.waitFor((s) => s.messages(1001)[0]!.editCount === 1);
+    const asking = await server.waitFor((s) => s.messages(1001)[0]!.editCount === 1 && s.messages(1001)[0]);
+    const yes = asking.reply_markup!.inline_keyboard[0]![0]! as { text: string; callback_data: string };
+    expect(yes.text).toBe('❌ Yes, reject all 2');
+    server.pressButton({ chatId: 1001, messageId: message.message_id, fromUserId: 1001, data: yes.callback_data });
+    await server.waitFor((s) => s.messages(1001)[0]!.editCount === 2);
     stop();
     expect(await running).toBe(0);
 

@@ -136,6 +136,23 @@ describe('startBotApiServer', () => {
     expect(server.messages(CHAT).map((m) => m.text.length)).toEqual([4096]);
   });
 
+  it('should read parse_mode HTML as Telegram does: entities, decoded text, limits after parsing, bad markup refused', async () => {
+    const { server, bot } = await setup();
+    const sent = await bot.api.sendMessage(CHAT, '<b>Sell</b> 10 A&amp;B &lt; 5%\n<pre>a  1\nbb 2</pre>', { parse_mode: 'HTML' });
+    expect(sent.text).toBe('Sell 10 A&B < 5%\na  1\nbb 2');
+    expect(server.messages(CHAT)[0]).toMatchObject({ parseMode: 'HTML', entities: [{ type: 'bold', offset: 0, length: 4 }, { type: 'pre', offset: 17, length: 9 }] });
+    await expect(bot.api.sendMessage(CHAT, 'weight < 5%', { parse_mode: 'HTML' }))
+      .rejects.toMatchObject({ error_code: 400, description: expect.stringMatching(/^Bad Request: can't parse entities: Unsupported start tag "" at byte offset 7$/) });
+    await expect(bot.api.sendMessage(CHAT, '<b>open', { parse_mode: 'HTML' })).rejects.toMatchObject({ error_code: 400, description: expect.stringMatching(/can't parse entities/) });
+    await expect(bot.api.sendMessage(CHAT, '<b>x</i>', { parse_mode: 'HTML' })).rejects.toMatchObject({ error_code: 400, description: expect.stringMatching(/Unmatched end tag/) });
+    await expect(bot.api.sendMessage(CHAT, '<table>x</table>', { parse_mode: 'HTML' })).rejects.toMatchObject({ error_code: 400, description: expect.stringMatching(/Unsupported start tag "table"/) });
+    await bot.api.sendMessage(CHAT, `<pre>${'&lt;'.repeat(4096)}</pre>`, { parse_mode: 'HTML' });
+    await expect(bot.api.sendMessage(CHAT, `<b>${'x'.repeat(4097)}</b>`, { parse_mode: 'HTML' })).rejects.toMatchObject({ description: 'Bad Request: message is too long' });
+    await bot.api.editMessageText(CHAT, sent.message_id, '<b>Sell</b> 10 A&amp;B &lt; 5%\n<pre>a  1\nbb 2</pre>', { parse_mode: 'HTML', reply_markup: KEYBOARD });
+    expect(server.messages(CHAT)[0]).toMatchObject({ text: sent.text, editCount: 1 });
+    expect(server.messages(CHAT).map((m) => m.text.length)).toEqual([26, 4096]);
+  });
+
   it('should answer a callback query once and refuse notification texts over 200 characters', async () => {
     const { server, bot } = await setup();
     const sent = await bot.api.sendMessage(CHAT, 'Sell?', { reply_markup: KEYBOARD });

@@ -43,7 +43,8 @@ interface Waiter {
  *
  * It answers `/bot<token>/<method>` for getMe, deleteWebhook, getUpdates (real long polling with `offset`,
  * `limit`, `timeout`, `allowed_updates`), sendMessage, sendPhoto (PNG uploads), editMessageText, editMessageReplyMarkup,
- * answerCallbackQuery, setMyCommands and deleteMessage, with Telegram's limits and error descriptions
+ * answerCallbackQuery, setMyCommands and deleteMessage, with Telegram's limits and error descriptions; texts sent
+ * with `parse_mode: 'HTML'` are parsed as Telegram parses them (tags become entities, bad markup is refused)
  * (core.telegram.org/bots/api). Simulated users press buttons and write texts; faults (429, 500, 502, dropped
  * sockets, before or after the call takes effect) can be injected. Call `close()` when done.
  *

@@ -8,7 +8,7 @@ import type {
   RateLimitOptions,
   SendTextInput,
 } from './bot-api-types.js';
-import { commandEntities, hasCallbackButton, readInlineKeyboard, sameContent, validateText } from './message-content.js';
+import { commandEntities, hasCallbackButton, readFormattedText, readInlineKeyboard, sameContent } from './message-content.js';
 import { pngSize } from './png-image.js';
 import type { UploadedFile } from './read-multipart.js';
 import type { UpdateQueue } from './update-queue.js';
@@ -43,7 +43,9 @@ interface StoredMessage {
   readonly chatId: number;
   readonly from: User;
   readonly date: number;
-  readonly entities?: MessageEntity[] | undefined;
+  entities?: MessageEntity[] | undefined;
+  /** `HTML` when the text was sent with that parse mode (its tags are then in `entities`). */
+  parseMode?: string | undefined;
   text: string;
   /** A photo message's image (its `text` is then empty) and caption. */
   readonly photo?: { readonly bytes: Buffer; readonly width: number; readonly height: number; readonly filename: string };
@@ -92,7 +94,7 @@ export class BotApiState {
       case 'sendPhoto':
         return this.#sendPhoto(p);
       case 'editMessageText':
-        return this.#edit(p, validateText(readString(p, 'text')));
+        return this.#edit(p, readFormattedText(p));
       case 'editMessageReplyMarkup':
         return this.#edit(p, undefined);
       case 'answerCallbackQuery':
@@ -115,6 +117,8 @@ export class BotApiState {
       message_id: m.message_id,
       chatId: m.chatId,
       text: m.text,
+      ...(m.entities === undefined ? {} : { entities: m.entities }),
+      ...(m.parseMode === undefined ? {} : { parseMode: m.parseMode }),
       ...(m.photo === undefined ? {} : { photo: m.photo }),
       ...(m.caption === undefined ? {} : { caption: m.caption }),
       ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }),
@@ -178,10 +182,11 @@ export class BotApiState {
 
   #sendMessage(p: Params): Message {
     const chatId = this.#chatId(p);
-    const text = validateText(readString(p, 'text'));
+    const { text, entities, parseMode } = readFormattedText(p);
     const keyboard = readInlineKeyboard(readJson(p, 'reply_markup'));
     this.#checkRate(chatId);
-    const message = this.#store(chatId, this.#o.botInfo, text, keyboard, undefined);
+    const message = this.#store(chatId, this.#o.botInfo, text, keyboard, entities);
+    message.parseMode = parseMode;
     this.#o.onChange();
     return this.#toMessage(message);
   }
@@ -207,18 +212,20 @@ export class BotApiState {
     return this.#toMessage(message);
   }
 
-  /** editMessageText (`text` given) or editMessageReplyMarkup (`text` undefined): a missing keyboard removes it. */
-  #edit(p: Params, text: string | undefined): Message {
+  /** editMessageText (`content` given) or editMessageReplyMarkup (`content` undefined): a missing keyboard removes it. */
+  #edit(p: Params, content: { text: string; entities?: MessageEntity[] | undefined; parseMode?: string | undefined } | undefined): Message {
     const chatId = this.#chatId(p);
     const keyboard = readInlineKeyboard(readJson(p, 'reply_markup'));
     const message = this.#find(chatId, readInt(p, 'message_id', true) ?? 0);
     if (message === undefined) throw badRequest('message to edit not found');
     if (!message.from.is_bot) throw badRequest("message can't be edited");
-    if (message.photo !== undefined && text !== undefined) throw badRequest('there is no text in the message to edit');
-    const next = { text: text ?? message.text, reply_markup: keyboard };
+    if (message.photo !== undefined && content !== undefined) throw badRequest('there is no text in the message to edit');
+    const next = content === undefined ? { text: message.text, entities: message.entities, reply_markup: keyboard } : { ...content, reply_markup: keyboard };
     if (sameContent(message, next)) throw badRequest(NOT_MODIFIED);
     this.#checkRate(chatId);
     message.text = next.text;
+    message.entities = next.entities;
+    if (content !== undefined) message.parseMode = content.parseMode;
     message.reply_markup = next.reply_markup;
     message.edit_date = Math.floor(this.#o.now() / 1000);
     message.editCount += 1;

@@ -1,4 +1,4 @@
-import type { BotCommand, InlineKeyboardMarkup, Update, UserFromGetMe } from 'grammy/types';
+import type { BotCommand, InlineKeyboardMarkup, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 
 /**
  * What an injected fault does to one matching call.
@@ -58,8 +58,12 @@ export interface CallRecord {
 export interface ChatMessageView {
   readonly message_id: number;
   readonly chatId: number;
-  /** The message's text; empty for a photo. */
+  /** The message's text as a user sees it (after `parse_mode` parsing: no tags, entities decoded); empty for a photo. */
   readonly text: string;
+  /** Its formatting (bold, `pre`, `code`, …) and, for a user's command, the `bot_command` entity. */
+  readonly entities?: MessageEntity[];
+  /** `HTML` when the bot sent or last edited it with `parse_mode: 'HTML'`. */
+  readonly parseMode?: string;
   /** A photo message's image as uploaded, with its size read from the PNG. */
   readonly photo?: { readonly bytes: Buffer; readonly width: number; readonly height: number; readonly filename: string };
   readonly caption?: string;

@@ -1,5 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import { badRequest } from './bot-api-errors.js';
+import { readString, type Params } from './bot-api-params.js';
+import { parseHtml } from './parse-html.js';
 
 /** Most characters (UTF-16 code units, as JS counts them) a message text may have: 4096 (Bot API sendMessage). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -8,12 +10,31 @@ export const MAX_CALLBACK_DATA_BYTES = 64;
 
 /**
  * Checks a message text as Telegram does: 1–4096 characters and not only whitespace.
- * Throws 400 "message text is empty" or "message is too long". `parse_mode` markup is not parsed, so the
- * length of formatted text is counted with its tags (stricter than Telegram).
+ * Throws 400 "message text is empty" or "message is too long".
  */
 export function validateText(text: string | undefined): string {
   if (text === undefined || text.trim() === '') throw badRequest('message text is empty');
   if (text.length > MAX_TEXT_LENGTH) throw badRequest('message is too long');
+  return text;
+}
+
+/**
+ * Reads the `text` of sendMessage / editMessageText as Telegram stores it: with `parse_mode: 'HTML'` the tags become
+ * entities (see `parseHtml`; 400 "can't parse entities" for bad markup, e.g. an unescaped `<`) and the 4,096-character
+ * limit applies to the text after parsing, as Telegram counts it. Other parse modes are refused (this server does not
+ * read Markdown).
+ */
+export function readFormattedText(p: Params): { text: string; entities?: MessageEntity[] | undefined; parseMode?: string | undefined } {
+  const raw = readString(p, 'text');
+  const mode = readString(p, 'parse_mode');
+  if (mode === undefined || mode === '') return { text: validateText(raw) };
+  if (mode !== 'HTML') throw badRequest(`unsupported parse_mode "${mode}" in the test server`);
+  const parsed = parseHtml(validateRaw(raw));
+  return { text: validateText(parsed.text), ...(parsed.entities.length > 0 ? { entities: parsed.entities } : {}), parseMode: mode };
+}
+
+function validateRaw(text: string | undefined): string {
+  if (text === undefined || text.trim() === '') throw badRequest('message text is empty');
   return text;
 }
 
@@ -53,12 +74,12 @@ function validateButton(button: unknown): InlineKeyboardButton {
   return b as unknown as InlineKeyboardButton;
 }
 
-/** True when two (text, keyboard) pairs are the same content: the case Telegram refuses as "not modified". */
+/** True when two (text, entities, keyboard) triples are the same content: the case Telegram refuses as "not modified". */
 export function sameContent(
-  a: { readonly text: string; readonly reply_markup?: InlineKeyboardMarkup | undefined },
-  b: { readonly text: string; readonly reply_markup?: InlineKeyboardMarkup | undefined },
+  a: { readonly text: string; readonly entities?: MessageEntity[] | undefined; readonly reply_markup?: InlineKeyboardMarkup | undefined },
+  b: { readonly text: string; readonly entities?: MessageEntity[] | undefined; readonly reply_markup?: InlineKeyboardMarkup | undefined },
 ): boolean {
-  return a.text === b.text && canonicalJson(a.reply_markup) === canonicalJson(b.reply_markup);
+  return a.text === b.text && canonicalJson(a.entities ?? []) === canonicalJson(b.entities ?? []) && canonicalJson(a.reply_markup) === canonicalJson(b.reply_markup);
 }
 
 /** JSON with object keys sorted, so equal values give equal strings whatever the key order. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ProposalRecord } from '../../src/approval/proposal-record.js';
 import { formatBatchMessage } from '../../src/telegram/format-batch.js';
 import { MESSAGE_MAX_CHARS, splitBatch } from '../../src/text/telegram-batch.js';
-import { sellProposal, storeWithPending } from '../approval/approval-fixtures.js';
+import { sellProposal, storeWithPending, T0 } from '../approval/approval-fixtures.js';
 
 const SECRET = 'test-secret-0123456789abcdef';
+const VIEW = { run: undefined, timeZone: 'UTC', now: T0 };
 
 async function many(count: number): Promise<ProposalRecord[]> {
   const proposals = Array.from({ length: count }, (_, i) => ({
@@ -21,7 +22,7 @@ describe('splitBatch / formatBatchMessage', () => {
     expect(groups.length).toBeGreaterThan(1);
     expect(groups.flat().map((r) => r.proposal.id)).toEqual(records.map((r) => r.proposal.id));
     groups.forEach((group, index) => {
-      const message = formatBatchMessage(group, { index, count: groups.length, runPending: 40, runNonce: records[0]!.nonce }, SECRET);
+      const message = formatBatchMessage(group, { index, count: groups.length, runPending: 40, runNonce: records[0]!.nonce }, SECRET, VIEW);
       expect(message.text.length).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
       expect(message.text).toMatch(new RegExp(`part ${index + 1}/${groups.length}`));
       const rows = message.keyboard!.inline_keyboard;
@@ -32,11 +33,11 @@ describe('splitBatch / formatBatchMessage', () => {
 
   it('should show the trade with quantity, notional and weights, and drop the keyboard once nothing is pending', async () => {
     const [record] = await many(1);
-    const pending = formatBatchMessage([record!], { index: 0, count: 1, runPending: 1, runNonce: record!.nonce }, SECRET);
-    expect(pending.text).toMatch(/p-0000000000  sell 10 S0 @ 12\.50 = 125\.00 · 10\.0% → 0\.0% · cut_loss/);
+    const pending = formatBatchMessage([record!], { index: 0, count: 1, runPending: 1, runNonce: record!.nonce }, SECRET, VIEW);
+    expect(pending.text).toMatch(/<b>SELL 10 S0<\/b> · cut_loss\n<pre>price     12\.50\nnotional 125\.00\nweight   10\.0% → 0\.0%<\/pre>[\s\S]*<code>p-0000000000<\/code>/);
     expect(pending.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['✅ Approve S0', '❌ Reject S0']]);
-    const decided = formatBatchMessage([{ ...record!, status: 'rejected', decision: { decision: 'reject', actorId: 'telegram:1', actorName: '@ana', channel: 'telegram', at: '2026-11-21T12:03:00.000Z', policyRevision: 'abc1234' } }], { index: 0, count: 1, runPending: 0, runNonce: record!.nonce }, SECRET);
-    expect(decided.text).toMatch(/❌ rejected by @ana \(telegram\) at 2026-11-21 12:03 UTC/);
+    const decided = formatBatchMessage([{ ...record!, status: 'rejected', decision: { decision: 'reject', actorId: 'telegram:1', actorName: '@ana', channel: 'telegram', at: '2026-11-21T12:03:00.000Z', policyRevision: 'abc1234' } }], { index: 0, count: 1, runPending: 0, runNonce: record!.nonce }, SECRET, VIEW);
+    expect(decided.text).toMatch(/❌ rejected by @ana \(telegram\) at Sat 21 Nov 12:03 UTC/);
     expect(decided.keyboard).toBeUndefined();
   });
 });

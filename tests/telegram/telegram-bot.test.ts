@@ -12,7 +12,7 @@ import { signCallback } from '../../src/telegram/callback-data.js';
 import { startBotApiServer, type BotApiServer } from '../support/bot-api-server.js';
 import { testIo } from '../support/test-io.js';
 import { at, quotes, storeWithPending } from '../approval/approval-fixtures.js';
-import { ANA_ID, CHAT, SECRET, startBot, STRANGER_ID, VIC_ID, type RunningBot } from './telegram-fixtures.js';
+import { ANA_ID, CHAT, SECRET, startBot, STRANGER_ID, VIC_ID, testConfig, type RunningBot } from './telegram-fixtures.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TELEGRAM_POLICY = 'approval: { mode: telegram, expires_after_hours: 2 }\nexecution: { slippage_bps: 5, price_tolerance_pct: 2 }\n';
@@ -41,7 +41,7 @@ async function posted(policy = TELEGRAM_POLICY) {
   server = await startBotApiServer();
   const { store } = await storeWithPending(policy);
   const api = new Api(server.token, { apiRoot: server.apiRoot });
-  expect(await postPendingBatches(api, store, CHAT, SECRET, at(1))).toBe(1);
+  expect(await postPendingBatches(api, store, testConfig(server!), at(1))).toBe(1);
   const message = server.messages(CHAT)[0]!;
   const button = (label: RegExp): string => dataOf(message.reply_markup!.inline_keyboard.flat().find((b) => label.test(b.text)));
   return { server, store, message, button };
@@ -54,12 +54,15 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     await cp(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true });
     await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
-    const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA_ID), BALLAST_TELEGRAM_API_ROOT: server.apiRoot };
+    const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA_ID), BALLAST_TELEGRAM_API_ROOT: server.apiRoot, BALLAST_TELEGRAM_TZ: 'Europe/Berlin' };
     const io = { ...testIo(dir), env };
     expect(await main(['run'], io)).toBe(0);
     expect(io.out()).toMatch(/1 Telegram message posted to chat 1001/);
     const [message] = server.messages(CHAT);
-    expect(message!.text).toMatch(/SHORGAN-BOT \(aggressive\) · run-000004[\s\S]*p-0c7cdbfb43  sell 6 T @ 13\.64 = 81\.84 · 6\.1% → 0\.0%/);
+    expect(message!.parseMode).toBe('HTML');
+    expect(message!.text).toMatch(/^SHORGAN-BOT \(aggressive\) · run-000004\nprices of 2001-01-02 · amounts in USD\n/);
+    expect(message!.text).toMatch(/SELL 6 T · cut_loss\nprice     13\.64 USD\nnotional  81\.84 USD\nP&L      −16\.62 USD −16\.9%\nweight   6\.1% → 0\.0%\n[^\n]*\np-0c7cdbfb43\n⏳ pending · expires Sat 21 Nov 21:00 Europe\/Berlin \(in 8 h\)/);
+    expect(message!.text).toMatch(/Not proposed: dropped by limits \(2\)\n• HD stale · max_exits_per_week: 2 exits per rolling week reached/);
     expect(message!.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ['✅ Approve T', '❌ Reject T'], ['✅ Approve MO', '❌ Reject MO'], ['✅ Approve all', '❌ Reject all'],
     ]);
@@ -72,7 +75,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1 && s.callbackQuery(query)?.answered);
 
     const edited = server.messages(CHAT)[0]!;
-    expect(edited.text).toMatch(/p-0c7cdbfb43[^•]*✅ approved by User1001 \(telegram\) at 2026-11-21 12:00 UTC/);
+    expect(edited.text).toMatch(/p-0c7cdbfb43[^•]*✅ approved by User1001 \(telegram\) at Sat 21 Nov 13:00 Europe\/Berlin/);
     expect(edited.text).toMatch(/→ executed: sold 6 @ 13\.63/);
     expect(edited.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['✅ Approve MO', '❌ Reject MO']]);
     expect(store.proposalRecord('p-0c7cdbfb43')).toMatchObject({
@@ -124,7 +127,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 2);
     expect(store.proposalRecord('p-bbb0000002')).toMatchObject({ status: 'stale', outcome: { code: 'PRICE_MOVED' } });
     expect(store.proposalRecord('p-aaa0000001')).toMatchObject({ status: 'expired', outcome: { code: 'EXPIRED' } });
-    expect(server.messages(CHAT)[0]!.text).toMatch(/p-aaa0000001[^•]*⌛ expired at 2026-11-21 14:01 UTC[\s\S]*p-bbb0000002[^•]*stale: BBB moved 4\.00% \(25 → 26\), past the 2% tolerance/);
+    expect(server.messages(CHAT)[0]!.text).toMatch(/p-aaa0000001[^•]*⌛ expired at Sat 21 Nov 15:01 Europe\/Berlin[\s\S]*p-bbb0000002[^•]*stale: BBB moved 4\.00% \(25 → 26\), past the 2% tolerance/);
     expect(server.messages(CHAT)[0]!.reply_markup).toBeUndefined();
     expect(store.account('paper')!.trades).toHaveLength(0);
   });
@@ -149,8 +152,8 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     server.injectFault({ method: 'sendMessage', kind: '502', htmlBody: true });
     const api = new Api(server.token, { apiRoot: server.apiRoot });
     installRetry(api);
-    expect(await postPendingBatches(api, store, CHAT, SECRET, at(1), { backoffMs: () => 0 })).toBe(1);
-    expect(await postPendingBatches(api, store, CHAT, SECRET, at(2), { backoffMs: () => 0 })).toBe(0);
+    expect(await postPendingBatches(api, store, testConfig(server!), at(1), { backoffMs: () => 0 })).toBe(1);
+    expect(await postPendingBatches(api, store, testConfig(server!), at(2), { backoffMs: () => 0 })).toBe(0);
     expect(server.calls.filter((c) => c.method === 'sendMessage').map((c) => c.status)).toEqual([429, 429, 500, 502, 200]);
     expect(server.messages(CHAT)).toHaveLength(1);
     const messageId = server.messages(CHAT)[0]!.message_id;
@@ -167,7 +170,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     first.putAccount(memory.account('paper')!);
     await first.persist();
     running = await startBot(server, first, AT_PROPOSAL, at(1));
-    await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), first, CHAT, SECRET, at(1));
+    await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), first, testConfig(server!), at(1));
     await running.stop();
     await first.close();
 
@@ -176,7 +179,9 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     running = await startBot(server, second, AT_PROPOSAL, at(3));
     const message = server.messages(CHAT)[0]!;
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: dataOf(message.reply_markup!.inline_keyboard[2]![0]) });
-    await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1);
+    const asking = await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1 && s.messages(CHAT)[0]);
+    server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: dataOf(asking.reply_markup!.inline_keyboard[0]![0]) });
+    await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 2);
     expect(second.proposalRecords().map((r) => r.status)).toEqual(['executed', 'executed']);
     expect(server.messages(CHAT)[0]!.reply_markup).toBeUndefined();
   });

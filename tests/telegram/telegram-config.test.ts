@@ -20,4 +20,13 @@ describe('readTelegramConfig', () => {
       { ...BASE, BALLAST_TELEGRAM_VIEWERS: '1001' },
     ]) expect(() => readTelegramConfig(env)).toThrow(expect.objectContaining({ code: 'TELEGRAM_CONFIG' }));
   });
+
+  it('should show times in BALLAST_TELEGRAM_TZ, else TZ, else the machine zone, and refuse a zone that is not IANA with a did-you-mean', () => {
+    expect(readTelegramConfig({ ...BASE, BALLAST_TELEGRAM_TZ: 'Asia/Tokyo', TZ: 'Europe/Berlin' })).toMatchObject({ timeZone: 'Asia/Tokyo' });
+    expect(readTelegramConfig({ ...BASE, TZ: 'Europe/Berlin' })).toMatchObject({ timeZone: 'Europe/Berlin' });
+    expect(readTelegramConfig({ ...BASE, TZ: ':/etc/localtime' })).toMatchObject({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(() => readTelegramConfig({ ...BASE, BALLAST_TELEGRAM_TZ: 'berlin' })).toThrow(expect.objectContaining({
+      code: 'TELEGRAM_CONFIG', message: expect.stringMatching(/BALLAST_TELEGRAM_TZ "berlin" is not an IANA time zone/), action: 'did you mean Europe/Berlin?',
+    }));
+  });
 });

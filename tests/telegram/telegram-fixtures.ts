@@ -13,9 +13,12 @@ export const STRANGER_ID = 6666;
 export const CHAT = ANA_ID;
 export const SECRET = 'test-secret-0123456789abcdef';
 
+/** The approvers' time zone in these tests (UTC+1 in November, so a time shown in UTC would be an hour off). */
+export const ZONE = 'Europe/Berlin';
+
 /** Test settings for the server's token. */
 export function testConfig(server: BotApiServer): TelegramConfig {
-  return { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[ANA_ID, 'approver'], [VIC_ID, 'viewer']]) };
+  return { token: server.token, secret: SECRET, chatId: CHAT, users: new Map([[ANA_ID, 'approver'], [VIC_ID, 'viewer']]), timeZone: ZONE };
 }
 
 /** A running bot against the test server, with a settable clock and a captured log. */
@@ -30,7 +33,7 @@ export interface RunningBot {
 export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date, options: Pick<TelegramDeps, 'floodWindowMs'> = {}): Promise<RunningBot> {
   let clock = now;
   const logs: string[] = [];
-  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], userZone: 'UTC', ...options };
+  const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], policiesInForce: async () => [], ...options };
   const bot = createTelegramBot(deps, { apiRoot: server.apiRoot, botInfo: server.botInfo });
   let started!: () => void;
   const onStart = new Promise<void>((resolve) => (started = resolve));

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { postPendingBatches } from '../../src/telegram/post-batches.js';
 import { startBotApiServer, type BotApiServer } from '../support/bot-api-server.js';
 import { at, quotes, storeWithPending } from '../approval/approval-fixtures.js';
-import { ANA_ID, CHAT, SECRET, startBot, STRANGER_ID, type RunningBot } from './telegram-fixtures.js';
+import { ANA_ID, CHAT, startBot, STRANGER_ID, testConfig, type RunningBot } from './telegram-fixtures.js';
 
 const TELEGRAM_POLICY = 'approval: { mode: telegram, expires_after_hours: 2 }\nexecution: { slippage_bps: 5, price_tolerance_pct: 2 }\n';
 
@@ -20,7 +20,7 @@ describe('Telegram under faults and floods', () => {
   it('should edit the message after a tap even when answering the button fails with a 5xx', async () => {
     server = await startBotApiServer();
     const { store } = await storeWithPending(TELEGRAM_POLICY);
-    await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, CHAT, SECRET, at(1));
+    await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, testConfig(server!), at(1));
     const message = server.messages(CHAT)[0]!;
     const approve = message.reply_markup!.inline_keyboard[0]![0]! as { callback_data: string };
     server.injectFault({ method: 'answerCallbackQuery', kind: '502' });

@@ -11,8 +11,8 @@ import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
 import { runQuotes } from '../run-quotes.js';
-import { userZone } from '../user-zone.js';
 import { loadActivePolicies } from './load-active-policies.js';
+import type { ActivePolicy } from '../../serve/policy-registry.js';
 import { scheduleOverview, type ScheduleRow } from '../../serve/schedule-overview.js';
 
 /** Options of `ballast telegram`. */
@@ -47,8 +47,9 @@ async function serve(config: TelegramConfig, store: Store, options: TelegramOpti
   const quotes = await runQuotes(store, io.cwd, options.prices);
   const service = new ApprovalService(store, quotes);
   const log = (line: string): void => io.stderr(redact(line, config.token));
-  const nextRuns = async (): Promise<ScheduleRow[]> => scheduleOverview((await loadActivePolicies(options.policies, io)).active, store, io.now());
-  const bot = createTelegramBot({ config, service, store, quotes, now: io.now, log, nextRuns, userZone: userZone(io) }, apiRootOf(io.env));
+  const policiesInForce = async (): Promise<ActivePolicy[]> => (await loadActivePolicies(options.policies, io)).active;
+  const nextRuns = async (): Promise<ScheduleRow[]> => scheduleOverview(await policiesInForce(), store, io.now());
+  const bot = createTelegramBot({ config, service, store, quotes, now: io.now, log, nextRuns, policiesInForce }, apiRootOf(io.env));
   const launched = await launchBot(bot, { service, store, config, now: io.now });
   for (const warning of launched.warnings) log(warning);
   io.stdout(`Ballast bot running (long polling) · ${launched.posted} new message${launched.posted === 1 ? '' : 's'} posted to chat ${config.chatId} · ${config.users.size} allowlisted user(s). Ctrl-C stops it.`);
@@ -66,7 +67,7 @@ export async function postAfterRun(config: TelegramConfig, store: Store, io: Cli
   const api = new Api(config.token, root ? { apiRoot: root } : undefined);
   installRetry(api);
   try {
-    const posted = await postPendingBatches(api, store, config.chatId, config.secret, io.now());
+    const posted = await postPendingBatches(api, store, config, io.now());
     return `${posted} Telegram message${posted === 1 ? '' : 's'} posted to chat ${config.chatId}`;
   } catch (error) {
     return `could not post to Telegram (${redact((error as Error).message, config.token)}); \`ballast telegram\` posts them when it starts`;

@@ -2,13 +2,14 @@ import { Ajv } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import schema from '../../schemas/policy-test.schema.json' with { type: 'json' };
 import { ajvProblems } from '../policy/ajv-problems.js';
+import { EDITOR_KEYWORDS } from '../policy/editor-keywords.js';
 import { lazy } from '../util/lazy.js';
 import type { Diagnostic } from '../policy/diagnostic.js';
 import { locate } from '../policy/locate.js';
 import { parseYamlSource, type PolicySource, type UnplacedProblem } from '../policy/yaml-source.js';
 import type { CaseInput, ExpectedProposal, HoldingRow, PolicyTestCase, PolicyTestSuite, PriceRow, RecordedExitRow } from './policy-test-suite.js';
 
-const validator = lazy(() => new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema));
+const validator = lazy(() => new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, keywords: [...EDITOR_KEYWORDS] }).compile(schema));
 
 /** The outcome of {@link validatePolicyTest}: the cases with the file's defaults applied, or every problem found. */
 export type PolicyTestValidation =

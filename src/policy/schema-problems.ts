@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import schema from '../../schemas/policy.schema.json' with { type: 'json' };
 import scheduleSchema from '../../schemas/schedule.schema.json' with { type: 'json' };
 import { ajvProblems, type SchemaProblem } from './ajv-problems.js';
+import { EDITOR_KEYWORDS } from './editor-keywords.js';
 import { lazy } from '../util/lazy.js';
 import { scheduleEntryProblem } from './schedule-entry-problem.js';
 import { symbolPatternProblem, type KnownSymbols } from './symbol-problems.js';
@@ -9,10 +10,7 @@ import { symbolPatternProblem, type KnownSymbols } from './symbol-problems.js';
 export type { SchemaProblem } from './ajv-problems.js';
 
 const validator = lazy(() => {
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
-  ajv.addKeyword('markdownDescription');
-  ajv.addKeyword('enumDescriptions');
-  ajv.addKeyword('defaultSnippets');
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true, keywords: [...EDITOR_KEYWORDS] });
   ajv.addSchema(scheduleSchema);
   return ajv.compile(schema);
 });

@@ -1,9 +1,10 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import schema from '../../schemas/schedule.schema.json' with { type: 'json' };
+import { EDITOR_KEYWORDS } from '../../src/policy/editor-keywords.js';
 import { parseSchedule } from '../../src/schedule/parse-schedule.js';
 
-const ajv = new Ajv.default({ allErrors: true, strict: true, useDefaults: true });
+const ajv = new Ajv.default({ allErrors: true, strict: true, useDefaults: true, keywords: [...EDITOR_KEYWORDS] });
 const validate = ajv.compile(schema);
 
 describe('schedule.schema.json', () => {
@@ -47,7 +48,7 @@ describe('schedule.schema.json', () => {
   });
 
   it('should be usable by $ref from a policy schema', () => {
-    const policyAjv = new Ajv.default({ strict: true });
+    const policyAjv = new Ajv.default({ strict: true, keywords: [...EDITOR_KEYWORDS] });
     policyAjv.addSchema(schema);
     const policy = policyAjv.compile({
       type: 'object',

@@ -11,6 +11,8 @@ export interface Completion {
   readonly label: string;
   readonly kind?: number;
   readonly insertText?: string;
+  /** Where the text goes; without it, at the position completed. */
+  readonly textEdit?: { readonly range: { readonly start: Position; readonly end: Position }; readonly newText: string };
   readonly documentation?: string | { readonly kind: string; readonly value: string };
 }
 
@@ -47,6 +49,25 @@ export interface YamlLanguageServer {
   readonly networkAttempts: number;
   /** Shuts the server down (LSP shutdown + exit) and closes the proxy. */
   close(): Promise<void>;
+}
+
+/**
+ * `text` after `completion`, offered at `position`, is accepted as VS Code accepts it: a snippet's placeholders take
+ * their default (`${1:25}` → `25`, a choice `${1|exit,trim|}` → `exit`, an empty `$1` → nothing) and every line of
+ * the insertion after the first gets the indentation of the line it starts on.
+ */
+export function acceptCompletion(text: string, position: Position, completion: Completion): string {
+  const lines = text.split('\n');
+  const offset = (at: Position): number => lines.slice(0, at.line).reduce((sum, line) => sum + line.length + 1, 0) + at.character;
+  const range = completion.textEdit?.range ?? { start: position, end: position };
+  const indent = /^\s*/.exec(lines[range.start.line]!)![0];
+  const inserted = (completion.textEdit?.newText ?? completion.insertText ?? completion.label)
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\\$/g, '$')
+    .replaceAll('\n', `\n${indent}`);
+  return text.slice(0, offset(range.start)) + inserted + text.slice(offset(range.end));
 }
 
 interface Message {

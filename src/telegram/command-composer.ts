@@ -6,8 +6,8 @@ import { marks } from '../portfolio/marks.js';
 import { markToMarket } from '../portfolio/mark-to-market.js';
 import { strategyOverview } from '../run/strategy-overview.js';
 import { formatStrategyOverviewShort } from '../text/format-strategy-overview.js';
-import { MESSAGE_MAX_CHARS } from '../text/telegram-batch.js';
-import { splitText } from '../text/split-text.js';
+import type { HtmlBlock } from '../text/pack-html.js';
+import { sendHtml } from './reply-html.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
 
 /** The bot's commands with their descriptions, as registered with `setMyCommands`. */
@@ -18,6 +18,7 @@ export const BOT_COMMANDS = [
   { command: 'history', description: 'the last 10 decisions' },
   { command: 'next', description: 'last and next scheduled run of every policy' },
   { command: 'strategies', description: 'strategies: allocation, last and next rebalance, sleeve P&L' },
+  { command: 'policy', description: 'the policies in force: thresholds, limits, revision (/policy <policy id>)' },
   { command: 'report', description: 'equity chart of a paper account (/report <policy id>)' },
   { command: 'pause', description: 'pause execution (all bots, or /pause <policy id>)' },
   { command: 'resume', description: 'resume execution (all bots, or /resume <policy id>)' },
@@ -26,7 +27,8 @@ export const BOT_COMMANDS = [
 
 /**
  * /status, /pending, /positions, /history, /next, /strategies (anyone allowlisted) and /pause, /resume (approvers): read from the
- * store or the schedules, format, reply (split under 4,096 characters). Runs after `authorizedOnly`.
+ * store or the schedules, format, reply in HTML (text escaped, the positions table in `<pre>`, split under 4,096
+ * characters). Runs after `authorizedOnly`.
  */
 export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   const composer = new Composer<BallastContext>();
@@ -66,11 +68,11 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
 
   composer.command('positions', (ctx) => {
     const now = deps.now();
-    const text = deps.store.accountIds().map((id) => {
+    const text = deps.store.accountIds().map((id): HtmlBlock => {
       const state = deps.store.account(id)!;
-      return formatPositions(id, state.baseCurrency, markToMarket(state, marks(state, (s) => deps.quotes(s, now))), 'latest prices');
+      return { pre: formatPositions(id, state.baseCurrency, markToMarket(state, marks(state, (s) => deps.quotes(s, now))), 'latest prices') };
     });
-    return reply(ctx, text.length > 0 ? text.join('\n\n') : 'No paper accounts yet.');
+    return reply(ctx, text.length > 0 ? text : 'No paper accounts yet.');
   });
 
   for (const [command, paused] of [['pause', true], ['resume', false]] as const) {
@@ -88,7 +90,7 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   return composer;
 }
 
-/** Replies with `text`, split at line breaks into messages under 4,096 characters. */
-async function reply(ctx: BallastContext, text: string): Promise<void> {
-  for (const chunk of splitText(text, MESSAGE_MAX_CHARS)) await ctx.reply(chunk);
+/** Replies to the command: plain `text` escaped, or HTML blocks; split into messages under 4,096 characters. */
+async function reply(ctx: BallastContext, content: string | readonly HtmlBlock[]): Promise<void> {
+  await sendHtml((text, options) => ctx.reply(text, options), content);
 }

@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { approvalComposer } from './approval-composer.js';
 import { authorizedOnly } from './authorized-only.js';
 import { commandComposer } from './command-composer.js';
+import { policyComposer } from './policy-composer.js';
 import { redact } from './redact.js';
 import { reportComposer } from './report-composer.js';
 import type { BallastContext, TelegramDeps } from './telegram-deps.js';
@@ -30,6 +31,7 @@ export function createTelegramBot(deps: TelegramDeps, client: BotClientOptions =
   bot.use(approvalComposer(deps));
   bot.use(commandComposer(deps));
   bot.use(reportComposer(deps));
+  bot.use(policyComposer(deps));
   bot.catch((error) => deps.log(`telegram: update ${error.ctx.update.update_id} failed: ${redact(String((error.error as Error)?.message ?? error.error), deps.config.token)}`));
   return bot;
 }

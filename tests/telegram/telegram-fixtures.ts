@@ -30,7 +30,7 @@ export interface RunningBot {
 }
 
 /** Starts the real grammY bot (long polling) against `server` and waits until it polls. */
-export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date, options: Pick<TelegramDeps, 'floodWindowMs'> = {}): Promise<RunningBot> {
+export async function startBot(server: BotApiServer, store: Store, quotes: QuoteSource, now: Date, options: Partial<Pick<TelegramDeps, 'floodWindowMs' | 'policiesInForce'>> = {}): Promise<RunningBot> {
   let clock = now;
   const logs: string[] = [];
   const deps: TelegramDeps = { config: testConfig(server), service: new ApprovalService(store, quotes), store, quotes, now: () => clock, log: (l) => logs.push(l), nextRuns: async () => [], policiesInForce: async () => [], ...options };

@@ -11,6 +11,7 @@ interface SchemaNode {
 }
 
 const DEFINITIONS = (schema as { definitions?: Record<string, SchemaNode> }).definitions ?? {};
+/** The other schemas the policy schema refers to, by `$id`; a relative `$ref` is resolved against the policy schema's `$id`. */
 const REFS: Readonly<Record<string, SchemaNode>> = { [(scheduleSchema as { $id: string }).$id]: scheduleSchema as SchemaNode };
 
 /**
@@ -42,5 +43,5 @@ function order(value: unknown, node: SchemaNode | undefined): unknown {
 function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   if (!node?.$ref) return node;
   if (node.$ref.startsWith('#/definitions/')) return DEFINITIONS[node.$ref.slice('#/definitions/'.length)];
-  return REFS[node.$ref];
+  return REFS[new URL(node.$ref, (schema as { $id: string }).$id).href];
 }

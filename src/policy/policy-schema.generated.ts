@@ -29,7 +29,7 @@ export type ScheduleEntry =
        */
       when?: string;
       /**
-       * Five-field cron expression "minute hour day-of-month month day-of-week" in the policy time_zone (*, lists, ranges, steps, names such as mon or jan). Restricting both day fields is refused as ambiguous. No default: give one of when, cron or every.
+       * Five-field cron expression "minute hour day-of-month month day-of-week" in the policy time_zone, in node-cron's dialect: *, lists, ranges (an inverted one such as fri-mon wraps around), steps, names such as mon or jan, and in the day fields ? (any), L (last day of the month), L-2, 15W (weekday nearest the 15th), LW, mon#1 (first Monday) and 5L (last Friday). No seconds field. Restricting both day fields is refused as ambiguous. A slot on a day that is not a session of the policy calendar moves by roll. No default: give one of when, cron or every.
        */
       cron?: string;
       /**

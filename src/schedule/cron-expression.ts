@@ -1,112 +1,137 @@
+import { createTask, validateDetailed, type CronFieldError } from 'node-cron';
 import { ScheduleError } from '../errors.js';
 
-/** A parsed five-field cron expression: the allowed values of each field, and which day fields were restricted. */
+/**
+ * A validated five-field cron expression in node-cron 4's dialect: the wall times it names, and node-cron's verdict on
+ * which dates it names. Slots are computed from it by Ballast (`slotsBetween`), the timer of `ballast serve` runs it
+ * as a node-cron task (`cronTrigger`).
+ */
 export interface CronExpression {
-  /** The expression as written. */
+  /** The expression as written, trimmed, e.g. `30 16 * * 1-5`. */
   readonly source: string;
-  /** Minutes 0..59. */
-  readonly minutes: ReadonlySet<number>;
-  /** Hours 0..23. */
-  readonly hours: ReadonlySet<number>;
-  /** Days of month 1..31. */
-  readonly daysOfMonth: ReadonlySet<number>;
-  /** Months 1..12. */
-  readonly months: ReadonlySet<number>;
-  /** ISO weekdays 1 = Monday … 7 = Sunday (cron's 0 and 7 both map to 7). */
-  readonly weekdays: ReadonlySet<number>;
-  /** True when the day-of-month field is not `*`. */
+  /** The five fields as written: minute, hour, day of month, month, day of week. */
+  readonly fields: readonly [string, string, string, string, string];
+  /** Minutes 0..59 it names, ascending. */
+  readonly minutes: readonly number[];
+  /** Hours 0..23 it names, ascending. */
+  readonly hours: readonly number[];
+  /** ISO weekdays (1 = Monday … 7 = Sunday) the day-of-week field names, ascending; `mon#1` and `5L` count as their
+   * weekday. All seven when the field is `*` or `?`. */
+  readonly weekdays: readonly number[];
+  /** True when the day-of-month field is not `*` or `?`. */
   readonly dayOfMonthRestricted: boolean;
-  /** True when the day-of-week field is not `*`. */
+  /** True when the day-of-week field is not `*` or `?`. */
   readonly weekdayRestricted: boolean;
+  /**
+   * Whether the local date `YYYY-MM-DD` matches the day-of-month, month and day-of-week fields, as node-cron's own
+   * matcher decides (so `L`, `L-3`, `15W`, `mon#1` and `5L` mean exactly what they mean to node-cron). Memoized.
+   */
+  matchesDate(date: string): boolean;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const FIELD_HELP: Readonly<Record<string, { readonly name: string; readonly write: string }>> = {
+  minute: { name: 'minute', write: '0–59, a list (0,30), a range (0-29) or a step (*/15)' },
+  hour: { name: 'hour', write: '0–23, a list (9,16), a range (9-16) or a step (*/2)' },
+  dayOfMonth: { name: 'day of month', write: '1–31, L (the last day), L-2 (two days before the last), 15W (the weekday nearest the 15th) or LW (the last weekday)' },
+  month: { name: 'month', write: '1–12 or jan–dec, e.g. 3,6,9,12 or mar-dec' },
+  dayOfWeek: { name: 'day of week', write: '0–7 (0 and 7 are Sunday) or sun–sat, e.g. 1-5 or mon-fri; mon#1 for the first Monday, 5L for the last Friday' },
+};
 
-interface FieldSpec {
-  readonly name: string;
-  readonly min: number;
-  readonly max: number;
-  readonly names?: readonly string[];
-  readonly nameBase: number;
+const EXAMPLE = 'Write five fields "minute hour day-of-month month day-of-week", e.g. "30 16 * * 1-5" (16:30 Monday to Friday).';
+
+function bad(expr: string, detail: string, action = EXAMPLE): ScheduleError {
+  return new ScheduleError('SCHEDULE_BAD_CRON', 'cron', `cron "${expr}": ${detail}.`, action);
 }
 
-const FIELDS: readonly FieldSpec[] = [
-  { name: 'minute', min: 0, max: 59, nameBase: 0 },
-  { name: 'hour', min: 0, max: 23, nameBase: 0 },
-  { name: 'day of month', min: 1, max: 31, nameBase: 0 },
-  { name: 'month', min: 1, max: 12, names: MONTHS, nameBase: 1 },
-  { name: 'day of week', min: 0, max: 7, names: DAYS, nameBase: 0 },
-];
-
-function bad(expr: string, detail: string): ScheduleError {
-  return new ScheduleError('SCHEDULE_BAD_CRON', 'cron',
-    `cron "${expr}": ${detail}.`,
-    'Write five fields "minute hour day-of-month month day-of-week", e.g. "30 16 * * 1-5" (16:30 Monday to Friday).');
-}
-
-function value(expr: string, spec: FieldSpec, text: string): number {
-  const lower = text.toLowerCase();
-  const named = spec.names?.indexOf(lower) ?? -1;
-  const n = named >= 0 ? named + spec.nameBase : /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < spec.min || n > spec.max) {
-    throw bad(expr, `${spec.name} "${text}" is not in ${spec.min}–${spec.max}`);
+function fieldProblem(expr: string, errors: readonly CronFieldError[]): ScheduleError {
+  const impossible = errors.find((e) => e.message.includes('impossible day of month'));
+  if (impossible) {
+    return bad(expr, `day ${impossible.value ?? ''} never occurs in the months it names, so it would never run`,
+      'Pick a day those months have, or write L for the last day of the month.');
   }
-  return n;
+  const known = errors.filter((e) => FIELD_HELP[e.field] !== undefined);
+  if (known.length === 0) {
+    const illegal = errors.some((e) => e.message.includes('illegal characters'));
+    return bad(expr, illegal ? 'it has characters cron does not use' : errors.map((e) => e.message).join('; '),
+      `${EXAMPLE} Fields use digits, names (mon, jan), * , - / and L W # ?.`);
+  }
+  const detail = known.map((e) => `${FIELD_HELP[e.field]?.name} "${e.value ?? ''}" is not valid`).join('; ');
+  const help = known.map((e) => `${FIELD_HELP[e.field]?.name}: ${FIELD_HELP[e.field]?.write}`).join('; ');
+  return bad(expr, detail, `Write the ${help}.`);
 }
 
-function field(expr: string, spec: FieldSpec, text: string): Set<number> {
-  const out = new Set<number>();
-  for (const part of text.split(',')) {
-    const [range = '', stepText] = part.split('/');
-    const step = stepText === undefined ? 1 : /^\d+$/.test(stepText) ? Number(stepText) : NaN;
-    if (!Number.isInteger(step) || step < 1) throw bad(expr, `step "/${stepText}" in the ${spec.name} field must be a whole number ≥ 1`);
-    let lo: number;
-    let hi: number;
-    if (range === '*') {
-      lo = spec.min;
-      hi = spec.max;
-    } else if (range.includes('-')) {
-      const [a = '', b = ''] = range.split('-');
-      lo = value(expr, spec, a);
-      hi = value(expr, spec, b);
-      if (hi < lo) throw bad(expr, `range "${range}" in the ${spec.name} field runs backwards`);
-    } else {
-      lo = value(expr, spec, range);
-      hi = stepText === undefined ? lo : spec.max;
+/** ISO weekday of a node-cron day-of-week value: `1`, `'1#1'` (first Monday), `'5L'` (last Friday); Sunday is 7. */
+function isoWeekday(value: number | string): number {
+  const d = typeof value === 'number' ? value : Number.parseInt(value, 10);
+  return d === 0 ? 7 : d;
+}
+
+const ascending = (values: readonly (number | string)[]): number[] =>
+  [...new Set(values.map(Number))].sort((a, b) => a - b);
+
+/**
+ * A day matcher from node-cron itself: a task (never started, destroyed at once so node-cron's task registry does not
+ * keep it) for 00:00:00 on the expression's day fields, asked about midnight UTC of each date. Its `match` reads the
+ * date in UTC, so the answer is about the calendar date as written, whatever the policy's zone.
+ */
+function nodeCronDayMatcher(dayOfMonth: string, month: string, dayOfWeek: string): (date: string) => boolean {
+  const task = createTask(`0 0 0 ${dayOfMonth} ${month} ${dayOfWeek}`, () => undefined, { timezone: 'UTC' });
+  void task.destroy();
+  const memo = new Map<string, boolean>();
+  return (date) => {
+    let hit = memo.get(date);
+    if (hit === undefined) {
+      hit = task.match(new Date(`${date}T00:00:00Z`));
+      memo.set(date, hit);
     }
-    for (let v = lo; v <= hi; v += step) out.add(v);
-  }
-  return out;
+    return hit;
+  };
 }
 
 /**
- * Parses a standard five-field cron expression (`minute hour day-of-month month day-of-week`) with `*`, lists
- * (`1,15`), ranges (`1-5`), steps (`*\/15`, `0-30/10`) and names (`mon`, `jan`). Day of week accepts 0–7 (0 and 7 are
- * Sunday). Throws `SCHEDULE_BAD_CRON` for anything else (seconds fields, `L`, `W`, `#`, `?`, macros like `@daily`), and
- * `SCHEDULE_CRON_DOM_AND_DOW` when both day fields are restricted: classic cron runs when *either* matches, node-cron 4
- * when *both* do (TECH-NOTES), so Ballast refuses the ambiguity.
+ * Parses and validates a five-field cron expression (`minute hour day-of-month month day-of-week`) in node-cron 4's
+ * dialect, with node-cron's `validateDetailed`: `*`, lists, ranges (an inverted range such as `fri-mon` wraps around),
+ * steps, names, `?`, and in the day fields `L`, `L-n`, `nW`, `LW`, `<weekday>#n` and `<weekday>L`.
+ *
+ * Ballast narrows the dialect in two places. Exactly five fields: no seconds field (a schedule runs at most once a
+ * minute) and no `@daily`-style nicknames (write `when: daily at 00:00`). Both day fields restricted is refused with
+ * `SCHEDULE_CRON_DOM_AND_DOW`: classic cron runs when *either* matches, node-cron when *both* do, so `0 9 1 * 1` means
+ * different days to different readers (`mon#1` says "first Monday" unambiguously).
+ *
+ * Throws `SCHEDULE_BAD_CRON` (path `cron`) naming each bad field and what it accepts, including a day that never
+ * occurs in the named months (`0 0 30 2 *`), which would otherwise pass `check` and never run.
  */
 export function parseCronExpression(expr: string): CronExpression {
-  const parts = expr.trim().split(/\s+/);
-  if (parts.length !== 5 || parts[0] === '') throw bad(expr, `expected 5 fields, found ${parts[0] === '' ? 0 : parts.length}`);
-  const [minutes, hours, daysOfMonth, months, rawDays] = FIELDS.map((spec, i) => field(expr, spec, parts[i] ?? ''));
-  const weekdays = new Set([...(rawDays ?? [])].map((d) => (d === 0 ? 7 : d)));
-  const dayOfMonthRestricted = parts[2] !== '*';
-  const weekdayRestricted = parts[4] !== '*';
+  const source = expr.trim();
+  const parts = source === '' ? [] : source.split(/\s+/);
+  if (parts.length === 6) {
+    throw bad(source, 'it has six fields; Ballast schedules run on whole minutes, so there is no seconds field',
+      `Drop the first field, e.g. "${parts.slice(1).join(' ')}".`);
+  }
+  if (parts.length !== 5) {
+    const nickname = parts.length === 1 && parts[0]?.startsWith('@');
+    throw bad(source, `expected 5 fields, found ${parts.length}`,
+      nickname ? `${EXAMPLE} For ${parts[0]} write it in words with when, e.g. when: "daily at 00:00".` : EXAMPLE);
+  }
+  const checked = validateDetailed(source);
+  if (!checked.valid || checked.fields === undefined) throw fieldProblem(source, checked.errors);
+  const fields = parts as [string, string, string, string, string];
+  const any = (f: string): boolean => f === '*' || f === '?';
+  const dayOfMonthRestricted = !any(fields[2]);
+  const weekdayRestricted = !any(fields[4]);
   if (dayOfMonthRestricted && weekdayRestricted) {
     throw new ScheduleError('SCHEDULE_CRON_DOM_AND_DOW', 'cron',
-      `cron "${expr}" restricts both day of month and day of week, which cron implementations read differently`,
-      'keep one of them as "*" (or use a named frequency such as "monthly on last_trading_day at 15:10")');
+      `cron "${source}" restricts both day of month and day of week, which cron implementations read differently (either one, or both)`,
+      'keep one of them as "*": for the first Monday of a month write "0 9 * * mon#1", for the last Friday "0 9 * * 5L" (or use a named frequency such as "monthly on last_trading_day at 15:10")');
   }
   return {
-    source: expr.trim(),
-    minutes: minutes ?? new Set(),
-    hours: hours ?? new Set(),
-    daysOfMonth: daysOfMonth ?? new Set(),
-    months: months ?? new Set(),
-    weekdays,
+    source,
+    fields,
+    minutes: ascending(checked.fields.minute),
+    hours: ascending(checked.fields.hour),
+    weekdays: [...new Set(checked.fields.dayOfWeek.map(isoWeekday))].sort((a, b) => a - b),
     dayOfMonthRestricted,
     weekdayRestricted,
+    matchesDate: nodeCronDayMatcher(fields[2], fields[3], fields[4]),
   };
 }

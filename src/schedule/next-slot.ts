@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 /**
  * The first slot of `schedule` strictly after `after`. Searches forward in growing windows; throws
  * `CALENDAR_OUT_OF_RANGE` when it runs past the calendar's covered years, and `SCHEDULE_NO_SLOT` when no slot exists
- * within 20 years (e.g. cron `0 0 30 2 *`).
+ * within 20 years (e.g. cron `0 0 L-29 2 *`).
  */
 export function nextSlot(schedule: Schedule, after: InstantInput): Slot {
   const start = toEpochMs(after, 'after');

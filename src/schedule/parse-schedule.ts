@@ -66,7 +66,7 @@ function resolveCalendar(calendar: ScheduleContext['calendar']): ExchangeCalenda
 
 function namedWeekdays(pattern: SchedulePattern): readonly number[] | undefined {
   if (pattern.kind === 'weekly' || pattern.kind === 'biweekly') return [pattern.weekday];
-  if (pattern.kind === 'cron' && pattern.cron.weekdayRestricted) return [...pattern.cron.weekdays];
+  if (pattern.kind === 'cron' && pattern.cron.weekdayRestricted) return pattern.cron.weekdays;
   return undefined;
 }
 

@@ -91,11 +91,9 @@ function nominalSlots(schedule: Schedule, start: string, end: string): Nominal[]
         break;
       case 'cron': {
         const c = p.cron;
-        if (!c.months.has(Number(d.slice(5, 7)))) break;
-        if (c.dayOfMonthRestricted && !c.daysOfMonth.has(Number(d.slice(8, 10)))) break;
-        if (c.weekdayRestricted && !c.weekdays.has(isoWeekday(d))) break;
-        for (const hour of [...c.hours].sort((a, b) => a - b)) {
-          for (const minute of [...c.minutes].sort((a, b) => a - b)) out.push({ date: d, at: { hour, minute } });
+        if (!c.matchesDate(d)) break;
+        for (const hour of c.hours) {
+          for (const minute of c.minutes) out.push({ date: d, at: { hour, minute } });
         }
         break;
       }

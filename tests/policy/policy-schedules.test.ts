@@ -23,6 +23,15 @@ describe('policy schedules (validation)', () => {
     expect(errorsOf('schedules:\n  - "weekly on funday at 10:00"\n')).toMatchObject([{ code: 'SCHEDULE_BAD_WEEKDAY', path: 'schedules[0]', line: 5, col: 5 }]);
   });
 
+  it('should report a cron expression node-cron refuses at its value, naming the field and what it takes', () => {
+    expect(errorsOf('schedules:\n  - id: closes\n    cron: "30 16 * * 8"\n')).toMatchObject([
+      { code: 'SCHEDULE_BAD_CRON', path: 'schedules[0].cron', line: 6, col: 11, message: expect.stringMatching(/day of week "8" is not valid.*sun–sat/) },
+    ]);
+    expect(errorsOf('schedules:\n  - { id: leap, cron: "0 12 30 2 *" }\n')).toMatchObject([
+      { code: 'SCHEDULE_BAD_CRON', path: 'schedules[0].cron', line: 5, col: 23, message: expect.stringContaining('never occurs') },
+    ]);
+  });
+
   it('should report every bad entry, and duplicate ids at the second one', () => {
     const errors = errorsOf('schedules:\n  - { id: a, when: daily at 16:30 }\n  - { id: a, when: daily at 17:00 }\n  - { when: "monthly on 32 at 10:00" }\n');
     expect(errors.map((e) => [e.code, e.path, e.line])).toEqual([

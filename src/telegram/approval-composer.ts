@@ -2,6 +2,7 @@ import { Composer, GrammyError } from 'grammy';
 import { AccountingInvariantError, ApprovalError } from '../errors.js';
 import type { BatchOutcome, DecisionResult } from '../approval/approval-service.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
+import { describeApproveAll } from '../text/describe-approve-all.js';
 import { verifyCallback, type CallbackPayload } from './callback-data.js';
 import { confirmAllKeyboard } from './format-batch.js';
 import { refreshMessages } from './refresh-messages.js';
@@ -82,8 +83,8 @@ async function askAll(deps: TelegramDeps, ctx: BallastContext, payload: Callback
     await answer(`Nothing is pending in ${payload.target}.`, false);
     return refreshMessages(ctx.api, deps.store, deps.store.proposalRecords().filter((r) => r.runId === payload.target), deps.config, now);
   }
-  const symbols = pending.map((r) => r.proposal.symbol).join(', ');
-  await answer(`${decision === 'approve' ? 'Approve' : 'Reject'} all ${pending.length} of ${payload.target} (${symbols})? Tap “Yes” to confirm, or Cancel.`, false);
+  const currency = deps.store.account(pending[0]!.accountId)?.baseCurrency ?? '';
+  await answer(describeApproveAll(decision, payload.target, pending, currency), false);
   try {
     await ctx.editMessageReplyMarkup({ reply_markup: confirmAllKeyboard(decision, payload.target, payload.nonce, pending.length, deps.config.secret) });
   } catch (error) {

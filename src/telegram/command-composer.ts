@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import { describeStatus, describeTrade } from '../text/describe-record.js';
 import { formatPositions } from '../text/format-positions.js';
 import { formatScheduleRows } from '../text/format-schedule-rows.js';
+import { localTime } from '../text/local-time.js';
 import { marks } from '../portfolio/marks.js';
 import { markToMarket } from '../portfolio/mark-to-market.js';
 import { strategyOverview } from '../run/strategy-overview.js';
@@ -28,10 +29,11 @@ export const BOT_COMMANDS = [
 /**
  * /status, /pending, /positions, /history, /next, /strategies (anyone allowlisted) and /pause, /resume (approvers): read from the
  * store or the schedules, format, reply in HTML (text escaped, the positions table in `<pre>`, split under 4,096
- * characters). Runs after `authorizedOnly`.
+ * characters), times in the approvers' zone. Runs after `authorizedOnly`.
  */
 export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
   const composer = new Composer<BallastContext>();
+  const time = (iso: string): string => localTime(iso, deps.config.timeZone);
   const policies = async (): Promise<string[]> => [...new Set((await deps.store.runSummaries()).map((r) => r.policy.policyId))].sort();
 
   composer.command(['help', 'start'], (ctx) =>
@@ -44,19 +46,19 @@ export function commandComposer(deps: TelegramDeps): Composer<BallastContext> {
       const pending = deps.store.proposalRecords({ policyId, openAt: now }).length;
       const pause = deps.store.pauseOf(policyId);
       const [last] = await deps.store.runSummaries({ policyId, limit: 1 });
-      return `${policyId}: ${pause ? `PAUSED (${pause.reason}, ${pause.at.slice(0, 16)})` : 'running'} · ${pending} pending · last run ${last?.id ?? '—'}`;
+      return `${policyId}: ${pause ? `PAUSED (${pause.reason}, ${time(pause.at)})` : 'running'} · ${pending} pending · last run ${last?.id ?? '—'}`;
     }));
     return reply(ctx, lines.length > 0 ? lines.join('\n') : 'No runs yet.');
   });
 
   composer.command('pending', (ctx) => {
     const pending = deps.store.proposalRecords({ openAt: deps.now() });
-    return reply(ctx, pending.length === 0 ? 'No proposals pending.' : pending.map((r) => `${r.policyId} ${r.proposal.id}\n  ${describeTrade(r)}\n  ${describeStatus(r)}`).join('\n'));
+    return reply(ctx, pending.length === 0 ? 'No proposals pending.' : pending.map((r) => `${r.policyId} ${r.proposal.id}\n  ${describeTrade(r)}\n  ${describeStatus(r, time)}`).join('\n'));
   });
 
   composer.command('history', (ctx) => {
     const decided = deps.store.proposalRecords().filter((r) => r.decision !== undefined).sort((a, b) => a.decision!.at.localeCompare(b.decision!.at)).slice(-10);
-    return reply(ctx, decided.length === 0 ? 'No decisions yet.' : decided.map((r) => `${r.policyId} ${r.proposal.id} ${r.proposal.symbol}: ${describeStatus(r)}`).join('\n'));
+    return reply(ctx, decided.length === 0 ? 'No decisions yet.' : decided.map((r) => `${r.policyId} ${r.proposal.id} ${r.proposal.symbol}: ${describeStatus(r, time)}`).join('\n'));
   });
 
   composer.command('next', async (ctx) => reply(ctx, formatScheduleRows(await deps.nextRuns(), deps.config.timeZone)));

@@ -24,4 +24,13 @@ describe('signCallback / verifyCallback', () => {
   it('should refuse to sign a target that does not fit the format', () => {
     expect(() => signCallback(SECRET, { op: 'a', target: 'x'.repeat(40), nonce: 'n' })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
+
+  it('should sign the confirmation of Approve all so a tapped "ask" cannot be turned into "approve all"', () => {
+    const ask = signCallback(SECRET, { op: 'A', target: 'run-000001', nonce: 'Ab_9-xYz' });
+    const yes = signCallback(SECRET, { op: 'Y', target: 'run-000001', nonce: 'Ab_9-xYz' });
+    expect(verifyCallback(SECRET, yes)).toEqual({ op: 'Y', target: 'run-000001', nonce: 'Ab_9-xYz' });
+    expect(verifyCallback(SECRET, signCallback(SECRET, { op: 'X', target: 'run-000001', nonce: 'Ab_9-xYz' }))?.op).toBe('X');
+    expect(verifyCallback(SECRET, ask.replace(/^A:/, 'Y:'))).toBeUndefined();
+    expect(verifyCallback(SECRET, ask.replace(/^A:/, 'N:'))).toBeUndefined();
+  });
 });

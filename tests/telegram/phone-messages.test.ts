@@ -72,7 +72,7 @@ describe('Telegram messages for a phone (real grammY on the loopback Bot API ser
     };
 
     const asked = await press(dataOf(message, /Approve all/));
-    expect(asked.answer).toBe('Approve all 2 of run-000001 (AAA, BBB)? Tap “Yes” to confirm, or Cancel.');
+    expect(asked.answer).toBe('Approve all 2 of run-000001: sell 7,000.00 USD (AAA, BBB)? Tap “Yes” to confirm, or Cancel.');
     expect(labels(asked.view)).toEqual([['✅ Yes, approve all 2'], ['↩️ Cancel']]);
     expect(asked.view.text).toBe(message.text);
     expect(store.proposalRecords().map((r) => r.status)).toEqual(['pending', 'pending']);

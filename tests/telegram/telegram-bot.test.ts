@@ -196,7 +196,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       return reply.text;
     };
     expect(await say('/status')).toMatch(/test-bot: running · 2 pending · last run run-000001/);
-    expect(await say('/pending')).toMatch(/p-aaa0000001[\s\S]*p-bbb0000002/);
+    expect(await say('/pending')).toMatch(/p-aaa0000001[\s\S]*pending until Sat 21 Nov 15:00 Europe\/Berlin[\s\S]*p-bbb0000002/);
     expect(await say('/pause', VIC_ID)).toMatch(/Only approvers/);
     expect(await say('/pause')).toMatch(/Paused: test-bot/);
     const refused = server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: button(/Approve AAA/) });
@@ -205,7 +205,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     expect(await say('/resume')).toMatch(/Resumed: test-bot/);
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: button(/Approve AAA/) });
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1);
-    expect(await say('/history')).toMatch(/p-aaa0000001 AAA: approved by/);
+    expect(await say('/history')).toMatch(/p-aaa0000001 AAA: approved by User1001 \(telegram\) at Sat 21 Nov 13:02 Europe\/Berlin/);
     expect(await say('/positions')).toMatch(/account paper[\s\S]*BBB/);
     expect((await store.listRefusals()).map((r) => r.reason)).toEqual(['forbidden', 'paused']);
   });

@@ -1,6 +1,7 @@
 import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeek, isoWeekday, lastDayOfMonth } from '../time/iso-date.js';
+import { canRoll } from './can-roll.js';
 import { formatSlotInstant, toEpochMs, type InstantInput } from './instant.js';
 import type { MonthDay, Schedule, Slot, TimeOfDay } from './schedule.js';
 import { slotKey } from './slot-key.js';
@@ -102,15 +103,6 @@ function nominalSlots(schedule: Schedule, start: string, end: string): Nominal[]
   return out;
 }
 
-/** True when the pattern can name a non-session date, so `roll` applies to it. */
-function rolls(schedule: Schedule): boolean {
-  const p = schedule.pattern;
-  if (!schedule.calendar || schedule.roll === 'none') return false;
-  if (p.kind === 'daily' || p.kind === 'every_trading_days') return false;
-  if ((p.kind === 'monthly' || p.kind === 'quarterly') && typeof p.day === 'string') return false;
-  return true;
-}
-
 /**
  * All slots of `schedule` with `from < slot ≤ to` (start exclusive, end inclusive, so consecutive windows never
  * double-count a slot), in time order, without duplicates. Slot dates are local dates in the schedule's time zone and
@@ -124,7 +116,7 @@ export function slotsBetween(schedule: Schedule, from: InstantInput, to: Instant
   const toMs = toEpochMs(to, 'to');
   if (toMs <= fromMs) return [];
   const zone = schedule.timeZone;
-  const rolling = rolls(schedule);
+  const rolling = canRoll(schedule);
   const start = addDays(localDateOf(fromMs, zone), rolling && schedule.roll === 'next' ? -ROLL_PAD_DAYS : 0);
   const end = addDays(localDateOf(toMs, zone), rolling && schedule.roll === 'previous' ? ROLL_PAD_DAYS : 0);
   const byMs = new Map<number, Slot>();

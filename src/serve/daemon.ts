@@ -1,4 +1,5 @@
 import { planCatchUp, type CatchUpDecision } from '../schedule/plan-catch-up.js';
+import { cronTrigger, type CronTrigger } from '../schedule/cron-trigger.js';
 import { nextSlot } from '../schedule/next-slot.js';
 import type { Slot } from '../schedule/schedule.js';
 import type { Store } from '../store/store.js';
@@ -42,14 +43,21 @@ export interface StartReport {
  * The scheduler daemon of `ballast serve` (issue 5): keeps every policy's last good revision, runs each slot at most
  * once (slot keys recorded in the store before and after the run) and puts its proposals up for approval
  * ({@link runSlot}), tells the notifier, catches up once on start per `catch_up`, reloads edited policies, and stops
- * gracefully. All work — ticks and reloads — runs one at a time on an internal queue, so a
+ * gracefully. Its timer is one node-cron task per schedule, named `policyId/scheduleId`, in the policy's zone
+ * ({@link cronTrigger}, started through {@link SchedulerClock.cronTask}); a fire runs whatever the slot ledger and the
+ * calendar say is due ({@link planCatchUp}), so a fire without a slot (a holiday, the off week of a biweekly schedule)
+ * runs nothing and a slot never runs twice. The daemon's own wake-up covers the one slot node-cron cannot fire for: a
+ * wall time in a spring-forward gap. All work — fires and reloads — runs one at a time on an internal queue, so a
  * reload never changes a policy under a running slot and `stop` waits for the run in progress.
  */
 export class Daemon {
   readonly #o: DaemonOptions;
   readonly #registry = new PolicyRegistry();
   #queue: Promise<unknown> = Promise.resolve();
-  #cancelWake: (() => void) | undefined;
+  /** The running cron task of each schedule, by trigger name (`policyId/scheduleId`). */
+  readonly #tasks = new Map<string, { readonly trigger: CronTrigger; readonly stop: () => void }>();
+  #tickQueued = false;
+  #cancelGapWake: (() => void) | undefined;
   #stopWatch: (() => void) | undefined;
   #stopped = false;
   #nextWake: Date | undefined;
@@ -63,7 +71,7 @@ export class Daemon {
     return this.#registry;
   }
 
-  /** When the daemon will next wake up to run a slot, if it has a schedule. */
+  /** The earliest next slot of all schedules (when a cron task or the gap wake-up will next run one), if any. */
   get nextWake(): Date | undefined {
     return this.#nextWake;
   }
@@ -88,17 +96,7 @@ export class Daemon {
     });
   }
 
-  /** Runs whatever is due now (a timer fire does this); returns what ran. */
-  tick(): Promise<SlotOutcome[]> {
-    return this.#enqueue(async () => {
-      if (this.#stopped) return [];
-      const { outcomes } = await this.#runDue();
-      this.#arm();
-      return [...outcomes];
-    });
-  }
-
-  /** Resolves when every queued tick and reload has finished. */
+  /** Resolves when every queued run and reload has finished. */
   async idle(): Promise<void> {
     let current: Promise<unknown>;
     do {
@@ -107,10 +105,12 @@ export class Daemon {
     } while (current !== this.#queue);
   }
 
-  /** Stops the timer and the watcher, waits for the run in progress, and resolves when all state is written. */
+  /** Stops the cron tasks, the timer and the watcher, waits for the run in progress, and resolves when all state is written. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#cancelWake?.();
+    this.#cancelGapWake?.();
+    for (const task of this.#tasks.values()) task.stop();
+    this.#tasks.clear();
     this.#stopWatch?.();
     await this.idle();
   }
@@ -163,15 +163,34 @@ export class Daemon {
     }
   }
 
-  /** Sets the single wake-up at the earliest next slot of all schedules. */
+  /** A cron task fired: one tick, however many fires (several schedules at one instant, missed fires) queue up before it runs. */
+  #onFire(): void {
+    if (this.#tickQueued) return;
+    this.#tickQueued = true;
+    void this.#enqueue(async () => {
+      this.#tickQueued = false;
+      if (this.#stopped) return;
+      await this.#runDue();
+      this.#arm();
+    });
+  }
+
+  /**
+   * Keeps one cron task per schedule ({@link cronTrigger}), started and stopped as policies come and go, and sets the
+   * daemon's own wake-up for the earliest next slot in a spring-forward gap: node-cron has no fire for a wall time
+   * that does not exist, Ballast runs that slot at the gap's end.
+   */
   #arm(): void {
-    this.#cancelWake?.();
-    this.#cancelWake = undefined;
+    this.#cancelGapWake?.();
+    this.#cancelGapWake = undefined;
     this.#nextWake = undefined;
     if (this.#stopped) return;
+    const schedules = this.#registry.schedules();
+    this.#syncTasks(schedules.map(cronTrigger));
     const now = this.#o.clock.now();
     let earliest: Slot | undefined;
-    for (const schedule of this.#registry.schedules()) {
+    let gap: Slot | undefined;
+    for (const schedule of schedules) {
       let slot: Slot;
       try {
         slot = nextSlot(schedule, now);
@@ -180,9 +199,23 @@ export class Daemon {
         continue;
       }
       if (!earliest || slot.at < earliest.at) earliest = slot;
+      if (slot.dst === 'gap' && (!gap || slot.at < gap.at)) gap = slot;
     }
-    if (!earliest) return;
-    this.#nextWake = new Date(earliest.at);
-    this.#cancelWake = this.#o.clock.wakeAt(this.#nextWake, () => void this.tick());
+    if (earliest) this.#nextWake = new Date(earliest.at);
+    if (gap) this.#cancelGapWake = this.#o.clock.wakeAt(new Date(gap.at), () => this.#onFire());
+  }
+
+  /** Stops the tasks of schedules that are gone or changed, and starts the tasks of new or changed ones. */
+  #syncTasks(triggers: readonly CronTrigger[]): void {
+    const wanted = new Map(triggers.map((t) => [t.name, t]));
+    for (const [name, task] of this.#tasks) {
+      const next = wanted.get(name);
+      if (next && next.cron === task.trigger.cron && next.timeZone === task.trigger.timeZone) continue;
+      task.stop();
+      this.#tasks.delete(name);
+    }
+    for (const trigger of wanted.values()) {
+      if (!this.#tasks.has(trigger.name)) this.#tasks.set(trigger.name, { trigger, stop: this.#o.clock.cronTask(trigger, () => this.#onFire()) });
+    }
   }
 }

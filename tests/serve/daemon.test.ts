@@ -76,6 +76,10 @@ describe('Daemon', () => {
     const start = await daemon.start();
     expect(start.outcomes).toEqual([]);
     expect(daemon.nextWake?.toISOString()).toBe('2026-11-23T21:30:00.000Z');
+    expect(clock.cronTasks()).toContainEqual({ name: 'shorgan-bot/daily_guards', cron: '30 16 * * *', timeZone: 'America/New_York' });
+    expect(clock.cronTasks().map((t) => t.name).sort()).toEqual([
+      'dee-bot/weekly_review', 'dow-index/monthly_rebalance', 'multi-factor/after_close', 'shorgan-bot/daily_guards', 'shorgan-bot/weekly_review',
+    ]);
 
     await clock.advanceTo('2026-11-29T05:00:00Z', () => daemon.idle());
     const runs = await recordedRuns(store, { policyId: 'shorgan-bot' });
@@ -161,6 +165,9 @@ describe('Daemon', () => {
     const clock = new FakeClock('2026-03-07T12:00:00Z');
     const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs });
     await daemon.start();
+    // node-cron's task has no fire on the 8th (02:30 does not exist), so the daemon sets its own wake-up at the gap's end.
+    expect(clock.cronTasks()).toEqual([{ name: 'night-bot/night', cron: '30 2 * * *', timeZone: 'America/New_York' }]);
+    expect(clock.pending()).toEqual(['2026-03-08T07:00:00.000Z']);
     await clock.advanceTo('2026-03-08T12:00:00Z', () => daemon.idle());
     expect(store.listSlots().map((s) => [s.at, s.startedAt])).toEqual([
       ['2026-03-08T07:00:00Z', '2026-03-08T07:00:00.000Z'],
@@ -218,6 +225,28 @@ describe('Daemon', () => {
     await daemon.stop();
   });
 
+  it('should restart a schedule\'s node-cron task when an edit moves its time, and stop it when the policy file goes', async () => {
+    const w = await ws({ 'night.yaml': NIGHTLY('daily at 18:00') });
+    const clock = new FakeClock('2026-11-23T12:00:00Z');
+    const watch = manualWatcher();
+    const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs, watch });
+    await daemon.start();
+    expect(clock.cronTasks()).toEqual([{ name: 'night-bot/night', cron: '0 18 * * *', timeZone: 'America/New_York' }]);
+
+    const path = await w.write('night.yaml', NIGHTLY('daily at 19:15'));
+    watch.emit(path);
+    await daemon.idle();
+    expect(clock.cronTasks()).toEqual([{ name: 'night-bot/night', cron: '15 19 * * *', timeZone: 'America/New_York' }]);
+    await clock.advanceTo('2026-11-24T01:00:00Z', () => daemon.idle());
+    expect(store.listSlots().map((s) => s.at)).toEqual(['2026-11-24T00:15:00Z']); // 19:15 New York, not 18:00
+
+    await rm(path);
+    watch.emit(path);
+    await daemon.idle();
+    expect(clock.cronTasks()).toEqual([]);
+    await daemon.stop();
+  });
+
   it('should finish the run in progress before stop resolves', async () => {
     const w = await ws({ 'night.yaml': NIGHTLY('daily at 18:00') });
     let release!: () => void;
@@ -237,5 +266,6 @@ describe('Daemon', () => {
     await stopping;
     expect(store.listSlots()).toMatchObject([{ state: 'finished', runId: 'run-000001' }]);
     expect(clock.pending()).toEqual([]);
+    expect(clock.cronTasks()).toEqual([]);
   });
 });

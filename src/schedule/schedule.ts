@@ -21,7 +21,7 @@ export type MonthDay = 'first_trading_day' | 'last_trading_day' | number;
  * - `monthly` / `quarterly`: a day of each month / of March, June, September and December.
  * - `every_days`: every `days` calendar days from `anchor`; `every_trading_days`: every `sessions` sessions from
  *   `anchor` (a session).
- * - `cron`: a five-field cron expression.
+ * - `cron`: a five-field cron expression in node-cron's dialect, its dates matched by node-cron (see `parseCronExpression`).
  */
 export type SchedulePattern =
   | { readonly kind: 'daily'; readonly at: TimeOfDay }

@@ -205,7 +205,11 @@ export class Daemon {
     if (gap) this.#cancelGapWake = this.#o.clock.wakeAt(new Date(gap.at), () => this.#onFire());
   }
 
-  /** Stops the tasks of schedules that are gone or changed, and starts the tasks of new or changed ones. */
+  /**
+   * Stops the tasks of schedules that are gone or changed, and starts the tasks of new or changed ones. A task that
+   * cannot start (node-cron refuses an expression with no run in 100 years, such as `0 0 L-29 2 *`) is logged and
+   * left out until its schedule changes; the other schedules keep running.
+   */
   #syncTasks(triggers: readonly CronTrigger[]): void {
     const wanted = new Map(triggers.map((t) => [t.name, t]));
     for (const [name, task] of this.#tasks) {
@@ -215,7 +219,15 @@ export class Daemon {
       this.#tasks.delete(name);
     }
     for (const trigger of wanted.values()) {
-      if (!this.#tasks.has(trigger.name)) this.#tasks.set(trigger.name, { trigger, stop: this.#o.clock.cronTask(trigger, () => this.#onFire()) });
+      if (this.#tasks.has(trigger.name)) continue;
+      let stop: () => void;
+      try {
+        stop = this.#o.clock.cronTask(trigger, () => this.#onFire());
+      } catch (error) {
+        this.#o.log?.(`${trigger.name}: no timer for "${trigger.cron}" (${(error as Error).message})`);
+        stop = () => undefined;
+      }
+      this.#tasks.set(trigger.name, { trigger, stop });
     }
   }
 }

@@ -247,6 +247,18 @@ describe('Daemon', () => {
     await daemon.stop();
   });
 
+  it('should keep running its other schedules when one can never fire (node-cron will not start its task)', async () => {
+    const policy = `version: 1\nid: night-bot\naccount: paper\ntime_zone: America/New_York\nschedules:\n  - { id: never, cron: "0 0 L-29 2 *" }\n  - { id: night, when: "daily at 18:00" }\n`;
+    const w = await ws({ 'night.yaml': policy });
+    const clock = new FakeClock('2026-11-23T12:00:00Z');
+    const { daemon, store } = await w.daemon(clock, { inputs: fixedInputs });
+    await daemon.start();
+    expect(clock.cronTasks().map((t) => t.name)).toEqual(['night-bot/night']);
+    await clock.advanceTo('2026-11-24T00:00:00Z', () => daemon.idle());
+    expect(store.listSlots().map((s) => s.key)).toEqual(['night-bot/night/2026-11-23T23:00:00Z']);
+    await daemon.stop();
+  });
+
   it('should finish the run in progress before stop resolves', async () => {
     const w = await ws({ 'night.yaml': NIGHTLY('daily at 18:00') });
     let release!: () => void;

@@ -51,6 +51,7 @@ export class FakeClock implements SchedulerClock {
     const id = this.#nextId++;
     const matcher = createTask(trigger.cron, () => undefined, { name: trigger.name, timezone: trigger.timeZone });
     void matcher.destroy();
+    matcher.getNextRuns(1); // throws where starting the real task throws: no run in the next 100 years
     const minutes = new Set(parse(trigger.cron).minute);
     this.#crons.push({ id, trigger, matcher, minutes, fire, lastWall: wallMs(this.#now, trigger.timeZone) });
     return () => {

@@ -1,5 +1,5 @@
 import { TelegramConfigError } from '../errors.js';
-import { timeZoneProblem } from '../time/time-zone.js';
+import { isTimeZone, timeZoneProblem } from '../time/time-zone.js';
 
 /** What an allowlisted Telegram user may do: `approver` decides and pauses; `viewer` only reads. */
 export type Role = 'approver' | 'viewer';
@@ -59,12 +59,19 @@ function userIds(value: string | undefined, name: string): number[] {
   });
 }
 
-/** `BALLAST_TELEGRAM_TZ`, else `TZ` (a path such as `:/etc/localtime` means the machine's zone), else the machine's zone. */
+/**
+ * `BALLAST_TELEGRAM_TZ`, else `TZ` (a path such as `:/etc/localtime` means the machine's zone), else the machine's zone
+ * (UTC when the runtime knows none).
+ */
 function approversZone(env: Readonly<Record<string, string | undefined>>): string {
   const own = env.BALLAST_TELEGRAM_TZ?.trim();
   const tz = env.TZ?.trim().replace(/^:/, '');
-  const [zone, source] = own ? [own, 'BALLAST_TELEGRAM_TZ'] : tz && !tz.startsWith('/') ? [tz, 'TZ'] : [Intl.DateTimeFormat().resolvedOptions().timeZone, 'the machine\'s time zone'];
-  const wrong = timeZoneProblem(zone, source);
+  const given = own ? { zone: own, source: 'BALLAST_TELEGRAM_TZ' } : tz && !tz.startsWith('/') ? { zone: tz, source: 'TZ' } : undefined;
+  if (given === undefined) {
+    const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return machine && isTimeZone(machine) ? machine : 'UTC';
+  }
+  const wrong = timeZoneProblem(given.zone, given.source);
   if (wrong !== undefined) throw new TelegramConfigError(wrong.problem, wrong.action);
-  return zone;
+  return given.zone;
 }

@@ -40,4 +40,22 @@ describe('splitBatch / formatBatchMessage', () => {
     expect(decided.text).toMatch(/❌ rejected by @ana \(telegram\) at Sat 21 Nov 12:03 UTC/);
     expect(decided.keyboard).toBeUndefined();
   });
+
+  it('should list what the limits and rebalance constraints dropped on the first part only, cut to fit with where to see the rest', async () => {
+    const records = await many(40);
+    const dropped = Array.from({ length: 30 }, (_, i) => ({ proposal: sellProposal(`p-d${i}`, `D${i}`, 1, 10), constraint: 'max_trades_per_run' as const, detail: `rank ${i + 3}; max_trades_per_run is 2 <limit>` }));
+    const run = {
+      id: 'run-000001', asOf: '2026-11-20', policySnapshot: { base_currency: 'EUR' }, inputs: { positions: [] }, dropped,
+      rebalance: { targetsPct: {}, dropped: [{ symbol: 'KO', side: 'buy' as const, constraint: 'budget' as const, effect: 'cut' as const, detail: 'budget 5% of equity used up' }], summary: {} as never },
+    };
+    const groups = splitBatch(records);
+    const texts = groups.map((group, index) => formatBatchMessage(group, { index, count: groups.length, runPending: 40, runNonce: records[0]!.nonce }, SECRET, { ...VIEW, run }).text);
+    expect(texts[0]).toMatch(/prices of 2026-11-20 · amounts in EUR/);
+    expect(texts[0]).toMatch(/<b>Not proposed: dropped by limits \(31\)<\/b>\n• D0 cut_loss · max_trades_per_run: rank 3; max_trades_per_run is 2 &lt;limit&gt;\n/);
+    expect(texts[0]).toMatch(/\n… and \d+ more: <code>ballast show run-000001<\/code>$/);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
+    expect(texts.slice(1).some((t) => t.includes('Not proposed'))).toBe(false);
+    const one = formatBatchMessage(records.slice(0, 1), { index: 0, count: 1, runPending: 1, runNonce: records[0]!.nonce }, SECRET, { ...VIEW, run: { ...run, dropped: [] } }).text;
+    expect(one).toMatch(/Not proposed: dropped by limits \(1\)<\/b>\n• KO buy cut · budget: budget 5% of equity used up$/);
+  });
 });

@@ -39,25 +39,25 @@ const FIELD_HELP: Readonly<Record<string, { readonly name: string; readonly writ
 
 const EXAMPLE = 'Write five fields "minute hour day-of-month month day-of-week", e.g. "30 16 * * 1-5" (16:30 Monday to Friday).';
 
-function bad(expr: string, detail: string, action = EXAMPLE): ScheduleError {
-  return new ScheduleError('SCHEDULE_BAD_CRON', 'cron', `cron "${expr}": ${detail}.`, action);
+function bad(path: string, expr: string, detail: string, action = EXAMPLE): ScheduleError {
+  return new ScheduleError('SCHEDULE_BAD_CRON', path, `cron "${expr}": ${detail}.`, action);
 }
 
-function fieldProblem(expr: string, errors: readonly CronFieldError[]): ScheduleError {
+function fieldProblem(path: string, expr: string, errors: readonly CronFieldError[]): ScheduleError {
   const impossible = errors.find((e) => e.message.includes('impossible day of month'));
   if (impossible) {
-    return bad(expr, `day ${impossible.value ?? ''} never occurs in the months it names, so it would never run`,
+    return bad(path, expr, `day ${impossible.value ?? ''} never occurs in the months it names, so it would never run`,
       'Pick a day those months have, or write L for the last day of the month.');
   }
   const known = errors.filter((e) => FIELD_HELP[e.field] !== undefined);
   if (known.length === 0) {
     const illegal = errors.some((e) => e.message.includes('illegal characters'));
-    return bad(expr, illegal ? 'it has characters cron does not use' : errors.map((e) => e.message).join('; '),
+    return bad(path, expr, illegal ? 'it has characters cron does not use' : errors.map((e) => e.message).join('; '),
       `${EXAMPLE} Fields use digits, names (mon, jan), * , - / and L W # ?.`);
   }
   const detail = known.map((e) => `${FIELD_HELP[e.field]?.name} "${e.value ?? ''}" is not valid`).join('; ');
   const help = known.map((e) => `${FIELD_HELP[e.field]?.name}: ${FIELD_HELP[e.field]?.write}`).join('; ');
-  return bad(expr, detail, `Write the ${help}.`);
+  return bad(path, expr, detail, `Write the ${help}.`);
 }
 
 /** ISO weekday of a node-cron day-of-week value: `1`, `'1#1'` (first Monday), `'5L'` (last Friday); Sunday is 7. */
@@ -98,29 +98,30 @@ function nodeCronDayMatcher(dayOfMonth: string, month: string, dayOfWeek: string
  * `SCHEDULE_CRON_DOM_AND_DOW`: classic cron runs when *either* matches, node-cron when *both* do, so `0 9 1 * 1` means
  * different days to different readers (`mon#1` says "first Monday" unambiguously).
  *
- * Throws `SCHEDULE_BAD_CRON` (path `cron`) naming each bad field and what it accepts, including a day that never
- * occurs in the named months (`0 0 30 2 *`), which would otherwise pass `check` and never run.
+ * Throws `SCHEDULE_BAD_CRON` at `path` (default `cron`; `when` for cron text written there) naming each bad field
+ * and what it accepts, including a day that never occurs in the named months (`0 0 30 2 *`), which would otherwise
+ * pass `check` and never run.
  */
-export function parseCronExpression(expr: string): CronExpression {
+export function parseCronExpression(expr: string, path = 'cron'): CronExpression {
   const source = expr.trim();
   const parts = source === '' ? [] : source.split(/\s+/);
   if (parts.length === 6) {
-    throw bad(source, 'it has six fields; Ballast schedules run on whole minutes, so there is no seconds field',
+    throw bad(path, source, 'it has six fields; Ballast schedules run on whole minutes, so there is no seconds field',
       `Drop the first field, e.g. "${parts.slice(1).join(' ')}".`);
   }
   if (parts.length !== 5) {
     const nickname = parts.length === 1 && parts[0]?.startsWith('@');
-    throw bad(source, `expected 5 fields, found ${parts.length}`,
+    throw bad(path, source, `expected 5 fields, found ${parts.length}`,
       nickname ? `${EXAMPLE} For ${parts[0]} write it in words with when, e.g. when: "daily at 00:00".` : EXAMPLE);
   }
   const checked = validateDetailed(source);
-  if (!checked.valid || checked.fields === undefined) throw fieldProblem(source, checked.errors);
+  if (!checked.valid || checked.fields === undefined) throw fieldProblem(path, source, checked.errors);
   const fields = parts as [string, string, string, string, string];
   const any = (f: string): boolean => f === '*' || f === '?';
   const dayOfMonthRestricted = !any(fields[2]);
   const weekdayRestricted = !any(fields[4]);
   if (dayOfMonthRestricted && weekdayRestricted) {
-    throw new ScheduleError('SCHEDULE_CRON_DOM_AND_DOW', 'cron',
+    throw new ScheduleError('SCHEDULE_CRON_DOM_AND_DOW', path,
       `cron "${source}" restricts both day of month and day of week, which cron implementations read differently (either one, or both)`,
       'keep one of them as "*": for the first Monday of a month write "0 9 * * mon#1", for the last Friday "0 9 * * 5L" (or use a named frequency such as "monthly on last_trading_day at 15:10")');
   }

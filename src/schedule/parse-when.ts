@@ -80,7 +80,7 @@ export function parseWhen(text: string, anchor: string | undefined, path: string
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const tokens = t.split(' ');
   if (tokens.length === 5 && /^[\d*]/.test(tokens[0] ?? '')) {
-    return { kind: 'cron', cron: parseCronExpression(text) };
+    return { kind: 'cron', cron: parseCronExpression(text, path) };
   }
   const atMatch = / at (\S+)$/.exec(t);
   const head = atMatch ? t.slice(0, atMatch.index) : t;

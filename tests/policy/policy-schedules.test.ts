@@ -27,6 +27,9 @@ describe('policy schedules (validation)', () => {
     expect(errorsOf('schedules:\n  - id: closes\n    cron: "30 16 * * 8"\n')).toMatchObject([
       { code: 'SCHEDULE_BAD_CRON', path: 'schedules[0].cron', line: 6, col: 11, message: expect.stringMatching(/day of week "8" is not valid.*sun–sat/) },
     ]);
+    expect(errorsOf('schedules:\n  - { id: b, when: "30 16 * * 8" }\n')).toMatchObject([
+      { code: 'SCHEDULE_BAD_CRON', path: 'schedules[0].when', line: 5, col: 20 },
+    ]);
     expect(errorsOf('schedules:\n  - { id: leap, cron: "0 12 30 2 *" }\n')).toMatchObject([
       { code: 'SCHEDULE_BAD_CRON', path: 'schedules[0].cron', line: 5, col: 23, message: expect.stringContaining('never occurs') },
     ]);

@@ -1,8 +1,8 @@
 /**
- * The JSON Schema keywords in `schemas/*.schema.json` that only editors read: `markdownDescription` (hover and
- * completion text with formatting), `enumDescriptions` (one line per enum value) and `defaultSnippets` (ready-made
- * values offered by completion), as yaml-language-server and VS Code's JSON support define them. ajv in strict mode
- * refuses a keyword it does not know, so every ajv that compiles our schemas is made with `keywords: [...EDITOR_KEYWORDS]`;
- * they do not take part in validation.
+ * The JSON Schema keywords in `schemas/*.schema.json` that only editors read, as yaml-language-server and VS Code
+ * define them: `markdownDescription` (hover and completion text with formatting), `enumDescriptions` and
+ * `markdownEnumDescriptions` (one line per enum value) and `defaultSnippets` (ready-made values offered by
+ * completion). ajv in strict mode refuses a keyword it does not know, so every ajv that compiles our schemas is made
+ * with `keywords: [...EDITOR_KEYWORDS]`; they take no part in validation.
  */
-export const EDITOR_KEYWORDS: readonly string[] = ['markdownDescription', 'enumDescriptions', 'defaultSnippets'];
+export const EDITOR_KEYWORDS: readonly string[] = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];

@@ -81,6 +81,7 @@ describe('policy.schema.json', () => {
   it('should list exactly the facts and operators the engine knows', () => {
     const condition = schema.definitions.condition.properties;
     expect([...condition.fact.enum].sort()).toEqual(Object.keys(FACTS).sort());
+    expect(Object.fromEntries(condition.fact.enum.map((fact, i) => [fact, condition.fact.markdownEnumDescriptions[i]]))).toEqual(FACTS);
     expect([...condition.operator.enum].sort()).toEqual([...OPERATORS].sort());
   });
 

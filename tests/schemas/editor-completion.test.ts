@@ -83,11 +83,24 @@ describe('editor completion from the schemas (yaml-language-server, the engine o
 
   it('should show a field\'s description on hover, in markdown where the schema gives one', async () => {
     const path = join(ROOT, 'policies/new-hover.yaml');
-    const lines = [...NEW_POLICY, 'exits:', '  take_profit:', '    gain_pct: 20', '    sell_pct: 50'];
+    const lines = [...NEW_POLICY, 'schedules:', '  - when: daily at 16:30', 'exits:', '  take_profit:', '    gain_pct: 20', '    sell_pct: 50'];
     await server.open(path, `${lines.join('\n')}\n`);
-    const hoverOn = (key: string): Promise<string> => server.hover(path, { line: lines.findIndex((line) => line.trimStart().startsWith(`${key}:`)), character: 6 });
+    const hoverOn = (key: string): Promise<string> => {
+      const line = lines.findIndex((text) => new RegExp(`^[ -]*${key}:`).test(text));
+      return server.hover(path, { line, character: lines[line]!.indexOf(key) + 1 });
+    };
     expect(await hoverOn('gain_pct')).toContain('write `20` for +20% (`0.2` would fire at +0.2%)');
     expect(await hoverOn('sell_pct')).toContain('Share of the position to sell, in percent of the quantity held');
+    expect(await hoverOn('when')).toContain('- `daily at HH:MM`: every trading day');
+  });
+
+  it('should say what each fact and operator of a custom rule means, with its unit, when completing them', async () => {
+    const documented = async (key: string): Promise<Record<string, string>> => {
+      const offered = await completeAt(`policies/new-${key}.yaml`, [...NEW_POLICY, 'rules:', '  - id: mine', '    conditions:', '      all:', `        - ${key}: ${CURSOR}`]);
+      return Object.fromEntries(offered.map(({ label, documentation }) => [label, typeof documentation === 'string' ? documentation : (documentation?.value ?? '')]));
+    };
+    expect(await documented('fact')).toMatchObject({ unrealized_pnl_pct: expect.stringContaining('percent (+31.2 means up 31.2%)'), days_held: expect.stringContaining('calendar days') });
+    expect(await documented('operator')).toMatchObject({ greaterThanInclusive: 'fact ≥ value', in: expect.stringContaining('one of the values listed') });
   });
 
   it('should insert a take-profit that sells half at +25% from the snippet offered inside take_profit', async () => {

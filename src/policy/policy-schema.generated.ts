@@ -122,19 +122,7 @@ export interface BallastPolicy {
    * `standard` (default): whole shares (or `fractional_shares` steps) and money in cents, as the paper broker. `none`: quantities and money unrounded, for research and parity runs (a replay with `none` matches bt's `integer_positions=False`); the paper ledger keeps cents, so use it in replays.
    */
   rounding: 'standard' | 'none';
-  /**
-   * Who decides proposals and how long they may wait. A proposal is pending until approved, rejected or expired; approved proposals are executed by the paper broker (unless `dry_run`).
-   */
-  approval: {
-    /**
-     * `cli`: decide in the terminal with `ballast pending` / `ballast approve <id…>` / `ballast reject <id…>`. `telegram`: each run is posted to the Telegram chat with Approve / Reject buttons (needs `BALLAST_TELEGRAM_TOKEN`; the CLI commands still work). `auto`: approved and executed right after the run, only while `auto_rebalancing` is true and the environment does not set `BALLAST_AUTO_REBALANCING=off`; otherwise proposals wait as with `cli`. Default: `cli`.
-     */
-    mode: 'cli' | 'telegram' | 'auto';
-    /**
-     * Hours after the run that a pending proposal can still be approved; later it is marked `expired` and never executed. Default: 24.
-     */
-    expires_after_hours: number;
-  };
+  approval: Approval;
   /**
    * Propose and record only: decisions are stored but nothing is ever executed, whatever `approval.mode` says. Default: false.
    */
@@ -143,205 +131,10 @@ export interface BallastPolicy {
    * Master switch for automatic execution (`ENABLE_AUTO_REBALANCING`): with `approval.mode: auto`, proposals are approved and executed without a person only when this is true. `BALLAST_AUTO_REBALANCING=off` in the environment turns it off for every policy. Default: false.
    */
   auto_rebalancing: boolean;
-  /**
-   * How the paper broker fills approved proposals: costs, and how far the price may move between proposal and execution.
-   */
-  execution: {
-    /**
-     * Commission in basis points of the fill notional (10 = 0.10%). Default: 0.
-     */
-    commission_bps: number;
-    /**
-     * Minimum commission per trade, in base currency; give whole cents (e.g. 1.00). Default: 0.
-     */
-    commission_min: number;
-    /**
-     * Slippage in basis points of the quote, always against the trade (buys fill higher, sells lower). Default: 0.
-     */
-    slippage_bps: number;
-    /**
-     * Before executing, the price is re-checked; a move of more than this percent from the proposal price marks the proposal `stale` instead of executing it. Default: 2.
-     */
-    price_tolerance_pct: number;
-  };
-  /**
-   * Built-in exit and trim rules. Each rule runs with its defaults unless you set `enabled: false`.
-   */
-  exits: {
-    /**
-     * Sell part of a winner: fires when unrealized P&L is at or above `gain_pct`.
-     */
-    take_profit: {
-      /**
-       * Whether the take-profit rule runs. Default: true.
-       */
-      enabled: boolean;
-      /**
-       * Gain since entry (price vs average cost), in percent, at or above which the rule fires. Default: 25.
-       */
-      gain_pct: number;
-      /**
-       * Share of the position to sell, in percent of the quantity held; rounded down to whole shares. 100 closes the position. Default: 50.
-       */
-      sell_pct: number;
-    };
-    /**
-     * Close a loser before it reaches the hard stop: fires when unrealized P&L is at or below −`loss_pct`.
-     */
-    cut_loss: {
-      /**
-       * Whether the cut-loss rule runs. Default: true.
-       */
-      enabled: boolean;
-      /**
-       * Loss since entry, in percent (write 12 for −12%), at or beyond which the whole position is sold. Must be smaller than `hard_stop_pct`. Default: 12.
-       */
-      loss_pct: number;
-      /**
-       * The broker's hard stop, in percent below average cost (write 15 for −15%). The cut-loss must fire before it. Default: 15.
-       */
-      hard_stop_pct: number;
-    };
-    /**
-     * Close a position that has gone nowhere: held at least `days_held` days and moved less than `max_move_pct` either way since entry.
-     */
-    stale: {
-      /**
-       * Whether the stale-position rule runs. Default: true.
-       */
-      enabled: boolean;
-      /**
-       * Calendar days since the position was opened, at or above which it can be stale. Default: 30.
-       */
-      days_held: number;
-      /**
-       * Largest move since entry, in percent either way, that still counts as going nowhere (the rule fires below it). Default: 5.
-       */
-      max_move_pct: number;
-    };
-    /**
-     * Trim a position that has grown too large: fires when its weight is at or above `max_weight_pct` of equity, and sells back to `trim_to_pct`.
-     */
-    concentration: {
-      /**
-       * Whether the concentration rule runs. Default: true.
-       */
-      enabled: boolean;
-      /**
-       * Position weight, in percent of equity, at or above which the rule fires. Default: 20.
-       */
-      max_weight_pct: number;
-      /**
-       * Weight to trim back to, in percent of equity; the quantity is rounded up so the position ends at or below it. Must be below `max_weight_pct`. Default: 15.
-       */
-      trim_to_pct: number;
-    };
-  };
-  /**
-   * Caps applied after the rules fire, in a fixed order: minimum trade value, weekly exit cap, trades per run. `max_trades_per_run` and `min_trade_value` also bound the rebalance: it gets the trades the exits left.
-   */
-  limits: {
-    /**
-     * Most positions that exits and trims may touch in any rolling 7 days, counting those already recorded. Default: 5.
-     */
-    max_exits_per_week: number;
-    /**
-     * Most proposals one run may make. Default: 10.
-     */
-    max_trades_per_run: number;
-    /**
-     * Smallest trade worth proposing, in base currency (notional). Smaller ones are dropped and reported. Default: 0.
-     */
-    min_trade_value: number;
-  };
-  /**
-   * Target-weight rebalancing: after the exit rules, trade the portfolio back toward its target weights when a symbol drifts outside its band. Leave the section out for no rebalancing. Give either `targets` or `equal`; with `strategies`, give neither: the strategies' combined targets are traded, with these bands, budget and constraints.
-   */
-  rebalance?: {
-    /**
-     * Whether rebalancing runs. Default: true.
-     */
-    enabled: boolean;
-    /**
-     * Target weight per symbol, in percent of equity, e.g. `{ KO: 10, PG: 12.5 }`. With the cash target they must sum to at most 100. No default: give `targets` or `equal`.
-     */
-    targets?: {
-      /**
-       * Target weight of this symbol, in percent of equity.
-       */
-      [k: string]: number;
-    };
-    /**
-     * Equal weight over these symbols: each gets (100 − `cash_target_pct`) / count percent; or `all`: every symbol of the price file that has a price at the decision (as bt's SelectAll). Alternative to `targets`.
-     */
-    equal?: Ticker[] | 'all';
-    /**
-     * Cash kept as a reserve, in percent of equity; buys never spend it. Default: 0.
-     */
-    cash_target_pct: number;
-    /**
-     * Drift bands: a symbol trades when |live − target| is at least `absolute_pp` OR at least `relative_pct` of its target. The 5/25 rule is `{ absolute_pp: 5, relative_pct: 25 }`.
-     */
-    bands: {
-      /**
-       * Absolute band, in percentage points of equity. Default: 2.
-       */
-      absolute_pp: number;
-      /**
-       * Relative band, in percent of the target weight. Default: 15.
-       */
-      relative_pct: number;
-    };
-    /**
-     * How far a trade goes: `target` all the way back to the target weight, `band_edge` only back to the edge of the band. Default: `target`.
-     */
-    to: 'target' | 'band_edge';
-    /**
-     * Which symbols trade when drift is outside the band: `breached` (default) only those outside their band; `all` every target back to its target as soon as any one is outside its band (bt's RunIfOutOfBounds + Rebalance).
-     */
-    scope: 'breached' | 'all';
-    /**
-     * Most value traded in one direction per run, in percent of equity; all trades scale down together to fit. Default: 10 when no `budget_amount` is given.
-     */
-    budget_pct?: number;
-    /**
-     * Most value traded in one direction per run, in base currency; alternative to `budget_pct`.
-     */
-    budget_amount?: number;
-    /**
-     * `buy_and_sell` trades both ways; `buy_only` never sells and puts available cash into the most underweight names first. Default: `buy_and_sell`.
-     */
-    mode: 'buy_and_sell' | 'buy_only';
-    /**
-     * Buys never take a position above this weight, in percent of equity. Default: 100.
-     */
-    max_position_weight_pct: number;
-    /**
-     * Symbols never bought by the rebalance. Default: none.
-     */
-    no_buy: Ticker[];
-    /**
-     * Symbols never sold by the rebalance. Default: none.
-     */
-    no_sell: Ticker[];
-    /**
-     * Profit-take overlay: an overweight winner up at least `gain_pct` sells `boost_pct` more than its drift trade, within the budget. Off unless given.
-     */
-    profit_take?: {
-      /**
-       * Gain since entry, in percent, that makes a winner, e.g. 20.
-       */
-      gain_pct: number;
-      /**
-       * Extra sell value, in percent of the drift sell, e.g. 20.
-       */
-      boost_pct: number;
-    };
-    /**
-     * Winner/loser tilt after the drift trades: `neutral` trades drift only; `momentum` skips buying underweight losers and trims overweight winners only to the band edge; `mean_reversion` buys underweight losers first and trades losers and winners all the way to target. The day's winners% is never a trigger. Default: `neutral`.
-     */
-    tilt: 'neutral' | 'mean_reversion' | 'momentum';
-  };
+  execution: Execution;
+  exits: ExitRules;
+  limits: Limits;
+  rebalance?: Rebalancing;
   /**
    * Custom rules in json-rules-engine's condition syntax, evaluated per position after the built-in rules. Default: none.
    */
@@ -352,56 +145,225 @@ export interface BallastPolicy {
    * @maxItems 20
    */
   strategies?: Strategy[];
+  allocation?: AllocationAcrossStrategies;
+  replay: ReplayDefaults;
+}
+/**
+ * Who decides proposals and how long they may wait. A proposal is pending until approved, rejected or expired; approved proposals are executed by the paper broker (unless `dry_run`).
+ */
+export interface Approval {
   /**
-   * How capital is split across `strategies`, when it is re-allocated, and how the strategies' targets combine. Filled with these defaults when `strategies` is set.
+   * `cli`: decide in the terminal with `ballast pending` / `ballast approve <id…>` / `ballast reject <id…>`. `telegram`: each run is posted to the Telegram chat with Approve / Reject buttons (needs `BALLAST_TELEGRAM_TOKEN`; the CLI commands still work). `auto`: approved and executed right after the run, only while `auto_rebalancing` is true and the environment does not set `BALLAST_AUTO_REBALANCING=off`; otherwise proposals wait as with `cli`. Default: `cli`.
    */
-  allocation?: {
+  mode: 'cli' | 'telegram' | 'auto';
+  /**
+   * Hours after the run that a pending proposal can still be approved; later it is marked `expired` and never executed. Default: 24.
+   */
+  expires_after_hours: number;
+}
+/**
+ * How the paper broker fills approved proposals: costs, and how far the price may move between proposal and execution.
+ */
+export interface Execution {
+  /**
+   * Commission in basis points of the fill notional (10 = 0.10%). Default: 0.
+   */
+  commission_bps: number;
+  /**
+   * Minimum commission per trade, in base currency; give whole cents (e.g. 1.00). Default: 0.
+   */
+  commission_min: number;
+  /**
+   * Slippage in basis points of the quote, always against the trade (buys fill higher, sells lower). Default: 0.
+   */
+  slippage_bps: number;
+  /**
+   * Before executing, the price is re-checked; a move of more than this percent from the proposal price marks the proposal `stale` instead of executing it. Default: 2.
+   */
+  price_tolerance_pct: number;
+}
+/**
+ * Built-in exit and trim rules. Each rule runs with its defaults unless you set `enabled: false`.
+ */
+export interface ExitRules {
+  take_profit: TakeProfit;
+  cut_loss: CutLoss;
+  stale: StalePosition;
+  concentration: Concentration;
+}
+/**
+ * Sell part of a winner: fires when unrealized P&L is at or above `gain_pct`.
+ */
+export interface TakeProfit {
+  /**
+   * Whether the take-profit rule runs. Default: true.
+   */
+  enabled: boolean;
+  /**
+   * Gain since entry (price vs average cost), in percent, at or above which the rule fires. Default: 25.
+   */
+  gain_pct: number;
+  /**
+   * Share of the position to sell, in percent of the quantity held; rounded down to whole shares. 100 closes the position. Default: 50.
+   */
+  sell_pct: number;
+}
+/**
+ * Close a loser before it reaches the hard stop: fires when unrealized P&L is at or below −`loss_pct`.
+ */
+export interface CutLoss {
+  /**
+   * Whether the cut-loss rule runs. Default: true.
+   */
+  enabled: boolean;
+  /**
+   * Loss since entry, in percent (write 12 for −12%), at or beyond which the whole position is sold. Must be smaller than `hard_stop_pct`. Default: 12.
+   */
+  loss_pct: number;
+  /**
+   * The broker's hard stop, in percent below average cost (write 15 for −15%). The cut-loss must fire before it. Default: 15.
+   */
+  hard_stop_pct: number;
+}
+/**
+ * Close a position that has gone nowhere: held at least `days_held` days and moved less than `max_move_pct` either way since entry.
+ */
+export interface StalePosition {
+  /**
+   * Whether the stale-position rule runs. Default: true.
+   */
+  enabled: boolean;
+  /**
+   * Calendar days since the position was opened, at or above which it can be stale. Default: 30.
+   */
+  days_held: number;
+  /**
+   * Largest move since entry, in percent either way, that still counts as going nowhere (the rule fires below it). Default: 5.
+   */
+  max_move_pct: number;
+}
+/**
+ * Trim a position that has grown too large: fires when its weight is at or above `max_weight_pct` of equity, and sells back to `trim_to_pct`.
+ */
+export interface Concentration {
+  /**
+   * Whether the concentration rule runs. Default: true.
+   */
+  enabled: boolean;
+  /**
+   * Position weight, in percent of equity, at or above which the rule fires. Default: 20.
+   */
+  max_weight_pct: number;
+  /**
+   * Weight to trim back to, in percent of equity; the quantity is rounded up so the position ends at or below it. Must be below `max_weight_pct`. Default: 15.
+   */
+  trim_to_pct: number;
+}
+/**
+ * Caps applied after the rules fire, in a fixed order: minimum trade value, weekly exit cap, trades per run. `max_trades_per_run` and `min_trade_value` also bound the rebalance: it gets the trades the exits left.
+ */
+export interface Limits {
+  /**
+   * Most positions that exits and trims may touch in any rolling 7 days, counting those already recorded. Default: 5.
+   */
+  max_exits_per_week: number;
+  /**
+   * Most proposals one run may make. Default: 10.
+   */
+  max_trades_per_run: number;
+  /**
+   * Smallest trade worth proposing, in base currency (notional). Smaller ones are dropped and reported. Default: 0.
+   */
+  min_trade_value: number;
+}
+/**
+ * Target-weight rebalancing: after the exit rules, trade the portfolio back toward its target weights when a symbol drifts outside its band. Leave the section out for no rebalancing. Give either `targets` or `equal`; with `strategies`, give neither: the strategies' combined targets are traded, with these bands, budget and constraints.
+ */
+export interface Rebalancing {
+  /**
+   * Whether rebalancing runs. Default: true.
+   */
+  enabled: boolean;
+  /**
+   * Target weight per symbol, in percent of equity, e.g. `{ KO: 10, PG: 12.5 }`. With the cash target they must sum to at most 100. No default: give `targets` or `equal`.
+   */
+  targets?: {
     /**
-     * `fixed`: each strategy's `allocation_pct`. `equal`: 1/n. `sharpe`: ∝ max(Sharpe, 0) of each sleeve over `lookback`, equal when none is positive. `inverse_vol`: 1/σ of sleeve returns normalized, σ = 1 under `min_returns` returns (ffn `calc_inv_vol_weights`). `erc`: equal risk contribution w_i(Σw)_i on the sample covariance of sleeve returns, by cyclical coordinate descent (Griveau-Billion, Richard & Roncalli 2013; ffn `calc_erc_weights`). Default: `equal`.
+     * Target weight of this symbol, in percent of equity.
      */
-    method: 'fixed' | 'equal' | 'sharpe' | 'inverse_vol' | 'erc';
-    /**
-     * Sessions between re-allocations (21, about a month). Default: 21.
-     */
-    every: number;
-    /**
-     * Sleeve returns the `sharpe`, `inverse_vol` and `erc` methods look at (60). Default: 60.
-     */
-    lookback: number;
-    /**
-     * Under this many sleeve returns: Sharpe counts as 0, volatility as 1, and `erc` falls back to equal (20). Default: 20.
-     */
-    min_returns: number;
-    /**
-     * A re-allocation is adopted only when some strategy's allocation moves by more than this, in percentage points (rebalance when the allocation change exceeds a threshold). Default: 2.
-     */
-    threshold_pp: number;
-    /**
-     * Cap per strategy, in percent of capital (40% max); the excess goes to the others, or stays cash when all are capped. Default: 40.
-     */
-    max_pct: number;
-    /**
-     * Combined targets under this weight are dropped (1%). Default: 1.
-     */
-    min_weight_pct: number;
-    /**
-     * Trades under this share of equity are not proposed (0.1%). Default: 0.1.
-     */
-    min_trade_pct: number;
+    [k: string]: number;
   };
   /**
-   * Defaults of `ballast replay` for this policy; its options override them.
+   * Equal weight over these symbols: each gets (100 − `cash_target_pct`) / count percent; or `all`: every symbol of the price file that has a price at the decision (as bt's SelectAll). Alternative to `targets`.
    */
-  replay: {
+  equal?: Ticker[] | 'all';
+  /**
+   * Cash kept as a reserve, in percent of equity; buys never spend it. Default: 0.
+   */
+  cash_target_pct: number;
+  bands: DriftBands;
+  /**
+   * How far a trade goes: `target` all the way back to the target weight, `band_edge` only back to the edge of the band. Default: `target`.
+   */
+  to: 'target' | 'band_edge';
+  /**
+   * Which symbols trade when drift is outside the band: `breached` (default) only those outside their band; `all` every target back to its target as soon as any one is outside its band (bt's RunIfOutOfBounds + Rebalance).
+   */
+  scope: 'breached' | 'all';
+  /**
+   * Most value traded in one direction per run, in percent of equity; all trades scale down together to fit. Default: 10 when no `budget_amount` is given.
+   */
+  budget_pct?: number;
+  /**
+   * Most value traded in one direction per run, in base currency; alternative to `budget_pct`.
+   */
+  budget_amount?: number;
+  /**
+   * `buy_and_sell` trades both ways; `buy_only` never sells and puts available cash into the most underweight names first. Default: `buy_and_sell`.
+   */
+  mode: 'buy_and_sell' | 'buy_only';
+  /**
+   * Buys never take a position above this weight, in percent of equity. Default: 100.
+   */
+  max_position_weight_pct: number;
+  /**
+   * Symbols never bought by the rebalance. Default: none.
+   */
+  no_buy: Ticker[];
+  /**
+   * Symbols never sold by the rebalance. Default: none.
+   */
+  no_sell: Ticker[];
+  /**
+   * Profit-take overlay: an overweight winner up at least `gain_pct` sells `boost_pct` more than its drift trade, within the budget. Off unless given.
+   */
+  profit_take?: {
     /**
-     * Cash a replay starts from, in base currency (`--capital`). Default: 100000.
+     * Gain since entry, in percent, that makes a winner, e.g. 20.
      */
-    capital?: number;
+    gain_pct: number;
     /**
-     * When replayed decisions fill (`--fill`): `next-close` (default, no look-ahead) at the first close after the session the decision saw, `same-close` at that session's close (as bt and vectorbt).
+     * Extra sell value, in percent of the drift sell, e.g. 20.
      */
-    fill?: 'next-close' | 'same-close';
+    boost_pct: number;
   };
+  /**
+   * Winner/loser tilt after the drift trades: `neutral` trades drift only; `momentum` skips buying underweight losers and trims overweight winners only to the band edge; `mean_reversion` buys underweight losers first and trades losers and winners all the way to target. The day's winners% is never a trigger. Default: `neutral`.
+   */
+  tilt: 'neutral' | 'mean_reversion' | 'momentum';
+}
+/**
+ * Drift bands: a symbol trades when |live − target| is at least `absolute_pp` OR at least `relative_pct` of its target. The 5/25 rule is `{ absolute_pp: 5, relative_pct: 25 }`.
+ */
+export interface DriftBands {
+  /**
+   * Absolute band, in percentage points of equity. Default: 2.
+   */
+  absolute_pp: number;
+  /**
+   * Relative band, in percent of the target weight. Default: 15.
+   */
+  relative_pct: number;
 }
 /**
  * A rule of your own: when `conditions` hold for a position, propose what `event` says.
@@ -672,4 +634,54 @@ export interface Strategy {
    * With `allocation.method: fixed`: this strategy's share of capital, in percent. All strategies' `allocation_pct` sum to at most 100; the rest is cash.
    */
   allocation_pct?: number;
+}
+/**
+ * How capital is split across `strategies`, when it is re-allocated, and how the strategies' targets combine. Filled with these defaults when `strategies` is set.
+ */
+export interface AllocationAcrossStrategies {
+  /**
+   * `fixed`: each strategy's `allocation_pct`. `equal`: 1/n. `sharpe`: ∝ max(Sharpe, 0) of each sleeve over `lookback`, equal when none is positive. `inverse_vol`: 1/σ of sleeve returns normalized, σ = 1 under `min_returns` returns (ffn `calc_inv_vol_weights`). `erc`: equal risk contribution w_i(Σw)_i on the sample covariance of sleeve returns, by cyclical coordinate descent (Griveau-Billion, Richard & Roncalli 2013; ffn `calc_erc_weights`). Default: `equal`.
+   */
+  method: 'fixed' | 'equal' | 'sharpe' | 'inverse_vol' | 'erc';
+  /**
+   * Sessions between re-allocations (21, about a month). Default: 21.
+   */
+  every: number;
+  /**
+   * Sleeve returns the `sharpe`, `inverse_vol` and `erc` methods look at (60). Default: 60.
+   */
+  lookback: number;
+  /**
+   * Under this many sleeve returns: Sharpe counts as 0, volatility as 1, and `erc` falls back to equal (20). Default: 20.
+   */
+  min_returns: number;
+  /**
+   * A re-allocation is adopted only when some strategy's allocation moves by more than this, in percentage points (rebalance when the allocation change exceeds a threshold). Default: 2.
+   */
+  threshold_pp: number;
+  /**
+   * Cap per strategy, in percent of capital (40% max); the excess goes to the others, or stays cash when all are capped. Default: 40.
+   */
+  max_pct: number;
+  /**
+   * Combined targets under this weight are dropped (1%). Default: 1.
+   */
+  min_weight_pct: number;
+  /**
+   * Trades under this share of equity are not proposed (0.1%). Default: 0.1.
+   */
+  min_trade_pct: number;
+}
+/**
+ * Defaults of `ballast replay` for this policy; its options override them.
+ */
+export interface ReplayDefaults {
+  /**
+   * Cash a replay starts from, in base currency (`--capital`). Default: 100000.
+   */
+  capital?: number;
+  /**
+   * When replayed decisions fill (`--fill`): `next-close` (default, no look-ahead) at the first close after the session the decision saw, `same-close` at that session's close (as bt and vectorbt).
+   */
+  fill?: 'next-close' | 'same-close';
 }

@@ -81,7 +81,7 @@ describe('editor completion from the schemas (yaml-language-server, the engine o
     expect(offered).toEqual(expect.arrayContaining(['when', 'cron', 'every', 'runs', 'roll', 'catch_up']));
   });
 
-  it('should show a field\'s description on hover, in markdown where the schema gives one', async () => {
+  it('should show a field\'s section and description on hover, in markdown where the schema gives one', async () => {
     const path = join(ROOT, 'policies/new-hover.yaml');
     const lines = [...NEW_POLICY, 'schedules:', '  - when: daily at 16:30', 'exits:', '  take_profit:', '    gain_pct: 20', '    sell_pct: 50'];
     await server.open(path, `${lines.join('\n')}\n`);
@@ -89,7 +89,7 @@ describe('editor completion from the schemas (yaml-language-server, the engine o
       const line = lines.findIndex((text) => new RegExp(`^[ -]*${key}:`).test(text));
       return server.hover(path, { line, character: lines[line]!.indexOf(key) + 1 });
     };
-    expect(await hoverOn('gain_pct')).toContain('write `20` for +20% (`0.2` would fire at +0.2%)');
+    expect(await hoverOn('gain_pct')).toMatch(/^#### Take profit\n[\s\S]*write `20` for \+20% \(`0\.2` would fire at \+0\.2%\)/);
     expect(await hoverOn('sell_pct')).toContain('Share of the position to sell, in percent of the quantity held');
     expect(await hoverOn('when')).toContain('- `daily at HH:MM`: every trading day');
   });

@@ -161,12 +161,12 @@ describe('editor completion from the schemas (yaml-language-server, the engine o
     );
   });
 
-  it('should open every bundled policy and policy test without an error (their modelines load the schemas)', async () => {
+  it('should open every bundled policy, policy test and example policy without an error (their modelines load the schemas)', async () => {
     const files: string[] = [];
-    for (const dir of ['policies', 'policies/tests']) {
+    for (const dir of ['policies', 'policies/tests', 'examples/policies']) {
       for (const name of await readdir(join(ROOT, dir))) if (name.endsWith('.yaml')) files.push(join(ROOT, dir, name));
     }
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(files.length).toBeGreaterThanOrEqual(9);
     const errors = await Promise.all(
       files.map(async (file) => {
         await server.open(file, await readFile(file, 'utf8'));

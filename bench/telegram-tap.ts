@@ -27,9 +27,9 @@ export async function measureTaps(store: Store, presses: number): Promise<number
   const now = new Date();
   store.putAccount(seedAccount({ accountId: 'bench-tap', baseCurrency: 'USD', at: now.toISOString(), holdings: { cash: 1000, positions: Array.from({ length: presses }, (_, i) => ({ symbol: `S${i}`, quantity: 100, averageCost: 50, openedDate: '2026-01-02' })) } }));
   for (let i = 0; i < presses; i += 1) {
-    const proposal: Proposal = { id: `p-t${String(i).padStart(9, '0')}`, policyId: policy.id, kind: 'cut_loss', action: 'trim', ruleId: 'cut_loss', symbol: `S${i}`, side: 'sell', quantity: 10, price: 45, notional: 450, weightBeforePct: 1.6, weightAfterPct: 1.4, reason: 'down 10% since entry', alsoFired: [], tags: [] };
-    const run = await store.recordRun({ policy: { policyId: policy.id, file: 'bench.yaml', revision: 'bench', contentHash: '0'.repeat(64) }, policySnapshot: policy, initiator: 'cli', asOf: '2026-01-02', evaluatedAt: now.toISOString(), inputs: { holdingsFile: '-', pricesFile: '-', cash: 0, equity: 0, positions: [] }, proposals: [proposal, { ...proposal, id: `p-u${String(i).padStart(9, '0')}`, quantity: 5 }], dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null } });
-    await openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
+    const proposal: Proposal = { policyId: policy.id, kind: 'cut_loss', action: 'trim', ruleId: 'cut_loss', symbol: `S${i}`, side: 'sell', quantity: 10, price: 45, notional: 450, weightBeforePct: 1.6, weightAfterPct: 1.4, reason: 'down 10% since entry', alsoFired: [], tags: [] };
+    const run = await store.recordRun({ policy: { policyId: policy.id, file: 'bench.yaml', revision: 'bench', contentHash: '0'.repeat(64) }, policySnapshot: policy, initiator: 'cli', asOf: '2026-01-02', evaluatedAt: now.toISOString(), inputs: { holdingsFile: '-', pricesFile: '-', cash: 0, equity: 0, positions: [] }, proposals: [proposal, { ...proposal, quantity: 5 }], dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null } });
+    openProposalRecords(store, run, policy, now, () => `n${String(i).padStart(7, '0')}`);
   }
   await store.persist();
   await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, { chatId: CHAT, secret: SECRET, timeZone: 'UTC' }, now);

@@ -10,7 +10,7 @@ import { Store } from '../../src/store/store.js';
 export interface SeededApprovals {
   readonly dataDir: string;
   readonly pricesFile: string;
-  /** Proposal ids, `p-c000001` …, one per symbol `S00001` … */
+  /** Proposal ids, `p-000001-1` …, one per symbol `S00001` … */
   readonly ids: readonly string[];
 }
 
@@ -34,8 +34,8 @@ export async function seedApprovals(dir: string, count: number, openedAt: Date =
       accountId: 'paper', baseCurrency: 'USD', at: '2000-01-03T00:00:00.000Z',
       holdings: { cash: 0, positions: symbols.map((symbol) => ({ symbol, quantity: 10, averageCost: 10, openedDate: '2000-01-03' })) },
     }));
-    const proposals = symbols.map((symbol, i): Proposal => ({
-      id: `p-c${String(i + 1).padStart(6, '0')}`, policyId: policy.id, kind: 'cut_loss', action: 'exit', ruleId: 'cut_loss', symbol, side: 'sell',
+    const proposals = symbols.map((symbol): Proposal => ({
+      policyId: policy.id, kind: 'cut_loss', action: 'exit', ruleId: 'cut_loss', symbol, side: 'sell',
       quantity: 10, price: 10, notional: 100, weightBeforePct: 100 / count, weightAfterPct: 0, reason: 'race', alsoFired: [], tags: ['cut_loss'],
     }));
     const run = await store.recordRun({
@@ -45,14 +45,10 @@ export async function seedApprovals(dir: string, count: number, openedAt: Date =
       proposals, dropped: [], metrics: { tradeCount: count, turnoverPct: 100, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null },
     });
     let n = 0;
-    await openProposalRecords(store, run, policy, openedAt, () => `n${String(++n).padStart(7, '0')}`);
+    openProposalRecords(store, run, policy, openedAt, () => `n${String(++n).padStart(7, '0')}`);
     await store.persist();
+    return { dataDir, pricesFile, ids: run.proposals.map((p) => p.id) };
   } finally {
     await store.close();
   }
-  return { dataDir, pricesFile, ids: proposalsIds(count) };
-}
-
-function proposalsIds(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `p-c${String(i + 1).padStart(6, '0')}`);
 }

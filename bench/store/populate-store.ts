@@ -7,7 +7,7 @@ const HOUR_MS = 3_600_000;
 /**
  * Records `count` more runs in `store`, copies of the `templates` (real runs of `ballast run`) in turn, one an hour
  * ending at `end`, each with its proposals decided (rejected, expired, or every tenth executed) and an equity point:
- * the history a few years of scheduled runs leave. Proposal ids are made unique per run. Written in batches of 500,
+ * the history a few years of scheduled runs leave. The store numbers each run's proposals after it. Written in batches of 500,
  * through the store's own write path.
  */
 export async function populateStore(store: Store, templates: readonly RunRecord[], count: number, end: Date): Promise<void> {
@@ -18,7 +18,7 @@ export async function populateStore(store: Store, templates: readonly RunRecord[
       const template = templates[i % templates.length]!;
       const evaluatedAt = new Date(first + i * HOUR_MS).toISOString();
       const { id: _id, ...run } = template;
-      return store.recordRun({ ...run, evaluatedAt, asOf: evaluatedAt.slice(0, 10), proposals: template.proposals.map((p, j) => ({ ...p, id: `p-${String(i).padStart(8, '0')}${j}` })) });
+      return store.recordRun({ ...run, evaluatedAt, asOf: evaluatedAt.slice(0, 10), proposals: template.proposals });
     }));
     for (const run of runs) {
       run.proposals.forEach((proposal, j) => store.putProposalRecord(decided(run, proposal.id, j)));

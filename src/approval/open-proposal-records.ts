@@ -1,39 +1,46 @@
+import type { RecordedProposal } from '../engine/proposal.js';
 import type { Policy } from '../policy/policy.js';
 import type { RunRecord } from '../store/run-record.js';
 import type { ApprovalStore } from '../store/approval-store.js';
 import type { ProposalRecord } from './proposal-record.js';
 
-/** What opening a run's proposals did: the records added, and the proposals someone already decided (not reopened). */
+/** A proposal of the run not opened because an earlier run's proposal of the same trade is still pending. */
+export interface AlreadyPending {
+  readonly proposal: RecordedProposal;
+  /** The pending record of the earlier proposal, the one to decide. */
+  readonly pending: ProposalRecord;
+}
+
+/** What opening a run's proposals did: the records added, and the proposals already pending from an earlier run. */
 export interface OpenedProposals {
   readonly opened: ProposalRecord[];
-  /** The earlier record of each proposal id that was decided or executed before: its id is never opened again. */
-  readonly decidedBefore: ProposalRecord[];
+  readonly alreadyPending: AlreadyPending[];
 }
 
 /**
  * Puts a recorded run's proposals up for approval: one `pending` record per proposal, created at `now` and expiring
  * `approval.expires_after_hours` later, carrying the policy's mode, dry run and `execution` costs and tolerance.
- * A proposal id that already has a pending, unexpired record (the same trade proposed again by a re-run) keeps that
- * record and its message; it is not proposed twice. A proposal id that was decided before (approved, rejected,
- * executed, stale, failed; found among closed records too, in the archive) is never opened again, so nothing executes
- * twice; one that only expired may be proposed again. `nonce()` gives each new record its 8-character nonce.
+ * Every recorded proposal has an id of its own (`p-<run number>-<n>`), so a decision never applies to another run's
+ * proposal. A trade still pending, unexpired, from an earlier run of the policy (same rule, symbol, side, quantity and
+ * price: a re-run on the same data) keeps that record and its message and is not opened twice, so it cannot be approved
+ * twice. `nonce()` gives each new record its 8-character nonce.
  */
-export async function openProposalRecords(
+export function openProposalRecords(
   store: ApprovalStore,
   run: RunRecord,
   policy: Policy,
   now: Date,
   nonce: () => string,
-): Promise<OpenedProposals> {
+): OpenedProposals {
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + policy.approval.expires_after_hours * 3_600_000).toISOString();
   const added: ProposalRecord[] = [];
-  const decidedBefore: ProposalRecord[] = [];
+  const alreadyPending: AlreadyPending[] = [];
+  const open = store.proposalRecords({ policyId: policy.id, openAt: now });
   for (const proposal of run.proposals) {
-    const current = await store.findProposalRecord(proposal.id);
-    if (current !== undefined && current.status === 'pending' && Date.parse(current.expiresAt) > now.getTime()) continue;
-    if (current !== undefined && current.status !== 'pending' && current.status !== 'expired') {
-      decidedBefore.push(current);
+    const pending = open.find((record) => sameTrade(record.proposal, proposal));
+    if (pending !== undefined) {
+      alreadyPending.push({ proposal, pending });
       continue;
     }
     const record: ProposalRecord = {
@@ -59,5 +66,9 @@ export async function openProposalRecords(
     store.putProposalRecord(record);
     added.push(record);
   }
-  return { opened: added, decidedBefore };
+  return { opened: added, alreadyPending };
+}
+
+function sameTrade(a: RecordedProposal, b: RecordedProposal): boolean {
+  return a.ruleId === b.ruleId && a.symbol === b.symbol && a.side === b.side && a.quantity === b.quantity && a.price === b.price;
 }

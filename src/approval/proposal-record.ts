@@ -1,4 +1,4 @@
-import type { Proposal } from '../engine/proposal.js';
+import type { RecordedProposal } from '../engine/proposal.js';
 import type { Fill } from '../portfolio/account-state.js';
 import type { PaperCosts } from '../portfolio/execute-paper.js';
 
@@ -54,14 +54,14 @@ export interface TelegramPlacement {
 }
 
 /**
- * One proposal under approval, as stored. `proposal.id` (`p-…`) is what people type and tap; at most one record per
- * proposal id is `pending` at a time. `nonce` (8 url-safe characters) is fresh per record, so a button of an older
- * record with the same proposal id is recognised as a replay. Times are ISO 8601 UTC, from the clock when the run
+ * One proposal under approval, as stored. `proposal.id` (`p-000042-1`, unique per run; databases from before hold
+ * `p-<10 hex>` ids) is what people type and tap; at most one record per proposal id is `pending` at a time. `nonce`
+ * (8 url-safe characters) is fresh per record, so a button of another record or message is recognised as a replay. Times are ISO 8601 UTC, from the clock when the run
  * was recorded (not the prices' as-of date). `costs` and `tolerancePct` are the policy's `execution` settings as of
  * the run.
  */
 export interface ProposalRecord {
-  readonly proposal: Proposal;
+  readonly proposal: RecordedProposal;
   readonly nonce: string;
   readonly runId: string;
   readonly policyId: string;

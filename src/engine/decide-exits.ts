@@ -22,8 +22,6 @@ export interface ExitInputs {
   readonly table: FactTable;
   readonly recentExits: readonly RecordedExit[];
   readonly now: Date;
-  /** The snapshot's date, `YYYY-MM-DD` (part of a proposal's id). */
-  readonly asOf: string;
   /** Write the dropped candidates' proposals and reasons too (what a run records); else only the kept ones'. */
   readonly explainDropped: boolean;
 }
@@ -35,7 +33,7 @@ export interface ExitInputs {
  * ({@link exitCandidates}) and the limits keep some ({@link applyLimits}), all in numbers. Then json-rules-engine,
  * the authority on what fired and why, runs on every fire of every candidate kept (and dropped, when explained): a
  * fire it does not confirm is no fire, and the decision is made again without it, so the engine's word decides
- * exactly as if it had run everywhere. Only then are proposals written ({@link exitProposal}: reason, id), and the
+ * exactly as if it had run everywhere. Only then are proposals written ({@link exitProposal}: reason), and the
  * dropped ones with the limit's numbers ({@link describeLimitDrop}).
  */
 export async function decideExits(policy: Policy, inputs: ExitInputs): Promise<ExitDecision> {
@@ -61,11 +59,11 @@ export async function decideExits(policy: Policy, inputs: ExitInputs): Promise<E
 }
 
 function writeDecision(policy: Policy, inputs: ExitInputs, outcome: LimitOutcome, resultOf: (candidate: Candidate) => RuleResult): ExitDecision {
-  const { rules, table, asOf } = inputs;
+  const { rules, table } = inputs;
   const proposalOf = (candidate: Candidate): Proposal => {
     const result = resultOf(candidate);
     const explanation = candidate.kind === 'custom' ? explainConditions(result.conditions as never) : '';
-    return exitProposal(policy, candidate, rules[candidate.rule]!, explanation, table.row(candidate.row), asOf);
+    return exitProposal(policy, candidate, rules[candidate.rule]!, explanation, table.row(candidate.row));
   };
   const proposals = outcome.kept.map(proposalOf);
   const dropped = inputs.explainDropped

@@ -17,7 +17,7 @@ import type { StrategyState } from '../strategy/strategy-state.js';
 import { strategyRebalanceOptions } from './strategy-targets.js';
 import { runMetrics, type RunMetrics } from './run-metrics.js';
 import type { PositionFacts } from './position-facts.js';
-import type { Proposal } from './proposal.js';
+import type { EarlierRejection, Proposal } from './proposal.js';
 
 /** What earlier runs left behind that this evaluation must respect. */
 export interface EvaluationHistory {
@@ -25,6 +25,11 @@ export interface EvaluationHistory {
   readonly recentExits: readonly RecordedExit[];
   /** What the policy's strategies stored after its last recorded run (held signals, sleeves, allocation). */
   readonly strategies?: StrategyState;
+  /**
+   * Trades of this policy rejected before and not decided otherwise since (at most one per symbol and side): a
+   * proposal to trade the same symbol the same way carries its rejection (`rejectedEarlier`). Default none.
+   */
+  readonly rejections?: readonly EarlierRejection[];
 }
 
 /** Options of {@link evaluate}. */
@@ -104,7 +109,7 @@ export async function evaluate(
   const only = options.only;
   const rules = compiledRules(policy).filter((rule) => only === undefined || only.includes(rule.id));
   const explainDropped = options.explainDropped ?? true;
-  const { proposals: exits, dropped } = await decideExits(policy, { rules, table, recentExits: history.recentExits, now, asOf: market.date, explainDropped });
+  const { proposals: exits, dropped } = await decideExits(policy, { rules, table, recentExits: history.recentExits, now, explainDropped });
   const rebalancing = (policy.rebalance?.enabled ?? true) && (only === undefined || only.includes('rebalance'));
   const tradesLeft = policy.limits.max_trades_per_run - exits.length;
   const equity = table.equity;
@@ -119,8 +124,8 @@ export async function evaluate(
   const hasTargets = rebalanceWith !== undefined && !('weightsPct' in rebalanceWith.targets && Object.keys(rebalanceWith.targets.weightsPct).length === 0);
   const resolved = rebalanceWith && hasTargets ? resolveRebalanceOptions(rebalanceWith) : undefined;
   const after = resolved ? holdingsAfterSells(holdings, exits) : holdings;
-  const plan = resolved ? planRebalance(policy, after, market.prices, market.date, { resolved, listDropped: explainDropped, combination: strategies?.combination }) : undefined;
-  const proposals = [...exits, ...(plan?.proposals ?? [])];
+  const plan = resolved ? planRebalance(policy, after, market.prices, { resolved, listDropped: explainDropped, combination: strategies?.combination }) : undefined;
+  const proposals = withRejections([...exits, ...(plan?.proposals ?? [])], history.rejections ?? []);
   // Drift is measured before the exits: the plan's own measure when they changed nothing.
   const driftBefore = resolved && plan ? (after === holdings ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(holdings, market, resolved)) : null;
   let positions: readonly PositionFacts[] | undefined;
@@ -139,6 +144,15 @@ export async function evaluate(
     ...(strategies ? { strategies } : {}),
     metrics: runMetrics(proposals, equity, plan, driftBefore),
   };
+}
+
+/** `proposals`, each carrying the rejection of the same symbol and side in `rejections`, when there is one. */
+function withRejections(proposals: Proposal[], rejections: readonly EarlierRejection[]): Proposal[] {
+  if (rejections.length === 0) return proposals;
+  return proposals.map((p) => {
+    const rejected = rejections.find((r) => r.symbol === p.symbol && r.side === p.side);
+    return rejected === undefined ? p : { ...p, rejectedEarlier: rejected };
+  });
 }
 
 function runStrategies(policy: Policy, market: MarketSnapshot, equity: number, state: StrategyState | undefined): StrategyStep {

@@ -1,5 +1,4 @@
 import type { Policy } from '../policy/policy.js';
-import { stableHash } from '../util/stable-hash.js';
 import type { Candidate } from './candidate.js';
 import type { CompiledRule } from './compiled-rules.js';
 import { money, pct, shares } from '../text/numbers.js';
@@ -7,13 +6,13 @@ import type { PositionFacts } from './position-facts.js';
 import type { Proposal } from './proposal.js';
 
 /**
- * Writes the proposal of a sized exit candidate (see `sizeExit`): its stable id, a sell of every share is an `exit`
+ * Writes the proposal of a sized exit candidate (see `sizeExit`): a sell of every share is an `exit`
  * and anything less a `trim`, the weights before and after, and a reason with the real numbers ("up 31.2% since
  * entry (100.00 → 131.20), at or above the 30% take-profit: sell 50.0% (5 of 10 sh, 656.00)"). `rule` is the rule
  * that sized it, `explanation` what json-rules-engine's result says of a custom rule's conditions ('' for the
- * built-ins), `facts` the position's facts, `asOf` the snapshot's date (part of the id).
+ * built-ins), `facts` the position's facts. Its id is given when the run is recorded.
  */
-export function exitProposal(policy: Policy, candidate: Candidate, rule: CompiledRule, explanation: string, facts: PositionFacts, asOf: string): Proposal {
+export function exitProposal(policy: Policy, candidate: Candidate, rule: CompiledRule, explanation: string, facts: PositionFacts): Proposal {
   const { exits } = policy;
   const { quantity, notional, ruleId } = candidate;
   const { quantity: held, price, equity } = facts;
@@ -45,10 +44,8 @@ export function exitProposal(policy: Policy, candidate: Candidate, rule: Compile
     }
   }
   const weightAfterPct = equity > 0 ? ((facts.market_value - quantity * price) * 100) / equity : 0;
-  const idSource = `${policy.id}|${asOf}|${ruleId}|${facts.symbol}|sell|${quantity}`;
   const alsoFired = candidate.alsoFired.map((c) => c.ruleId);
   return {
-    id: `p-${stableHash(idSource).slice(0, 10)}`,
     policyId: policy.id,
     kind: candidate.kind,
     action: quantity >= held ? 'exit' : 'trim',

@@ -1,6 +1,5 @@
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy, RebalancePolicy } from '../policy/policy.js';
-import { stableHash } from '../util/stable-hash.js';
 import type { Combination } from '../strategy/combine-targets.js';
 import type { Proposal } from './proposal.js';
 import { rebalanceResolved, type DroppedTrade, type RebalanceOptions, type RebalanceSummary, type ResolvedRebalanceOptions } from './rebalance/index.js';
@@ -60,17 +59,15 @@ export interface PlanOptions {
  * behind each target and say so in the reason, and a buy of a symbol not held is an `entry`. `targetsPct` is built
  * when first read. Throws `RebalanceError` for a target without a price.
  */
-export function planRebalance(policy: Policy, holdings: Holdings, prices: ReadonlyMap<string, number>, asOf: string, options: PlanOptions): RebalancePlan {
+export function planRebalance(policy: Policy, holdings: Holdings, prices: ReadonlyMap<string, number>, options: PlanOptions): RebalancePlan {
   const { resolved, combination } = options;
   const result = rebalanceResolved(holdings, prices, resolved, options.listDropped);
   const ruleId = combination ? 'strategies' : 'rebalance';
   const minWeightPct = policy.allocation?.min_weight_pct ?? 0;
   const proposals = result.trades.map((trade): Proposal => {
-    const idSource = `${policy.id}|${asOf}|${ruleId}|${trade.symbol}|${trade.side}|${trade.quantity}`;
     const exit = trade.side === 'sell' && trade.quantity >= trade.heldQuantity;
     const contributions = combination?.targets.find((t) => t.symbol === trade.symbol)?.contributions;
     return {
-      id: `p-${stableHash(idSource).slice(0, 10)}`,
       policyId: policy.id,
       kind: combination && trade.side === 'buy' && trade.heldQuantity === 0 ? 'entry' : 'rebalance',
       action: trade.side === 'buy' ? 'buy' : exit ? 'exit' : 'trim',

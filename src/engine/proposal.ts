@@ -23,8 +23,6 @@ export type ProposalAction = 'exit' | 'trim' | 'buy';
  * policy's base currency (`notional` = quantity × price, rounded to cents), weights in percent of equity.
  */
 export interface Proposal {
-  /** Stable id: the same policy, as-of date, rule, symbol, side and quantity always give the same id. */
-  readonly id: string;
   readonly policyId: string;
   readonly kind: ProposalKind;
   readonly action: ProposalAction;
@@ -56,4 +54,38 @@ export interface Proposal {
    * percent of equity (allocation × strategy weight; negative for a short a long-only account cannot hold).
    */
   readonly strategies?: readonly { readonly strategyId: string; readonly weightPct: number }[];
+  /** The last decision on this policy's proposals to trade the symbol the same way, when it was a rejection (see {@link EarlierRejection}). */
+  readonly rejectedEarlier?: EarlierRejection;
+}
+
+/**
+ * A rejection of an earlier proposal, passed to `evaluate` as history (the core never reads the store): a new
+ * proposal of the same policy to trade `symbol` on the same `side` carries it, so the trader sees it was turned down
+ * before, when and by whom. `at` is ISO 8601 UTC; `actorName` and `channel` as in the decision.
+ */
+export interface EarlierRejection {
+  readonly symbol: string;
+  readonly side: Side;
+  /** The rejected proposal's id. */
+  readonly proposalId: string;
+  readonly at: string;
+  readonly actorName: string;
+  readonly channel: string;
+}
+
+/**
+ * A proposal as a recorded run holds it: with the id people type and tap, `p-<run number>-<n>` (`p-000007-2`: the
+ * second proposal of `run-000007`), given when the run is recorded, so no two runs ever share a proposal id. See
+ * {@link proposalId}.
+ */
+export interface RecordedProposal extends Proposal {
+  readonly id: string;
+}
+
+/**
+ * The id of the `ordinal`-th (from 1) proposal of the run `runId` (`run-000007`, 2 → `p-000007-2`): short enough for
+ * a Telegram button's 64-byte callback data, readable for `ballast approve`. Pure.
+ */
+export function proposalId(runId: string, ordinal: number): string {
+  return `p-${runId.replace(/^run-/, '')}-${ordinal}`;
 }

@@ -1,3 +1,4 @@
+import { earlierRejections } from '../approval/earlier-rejections.js';
 import { exitCapSince } from '../engine/apply-limits.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { Policy } from '../policy/policy.js';
@@ -48,7 +49,8 @@ async function withSignalFiles(inputs: RunInputs, policy: Policy, loaded: Loaded
 
 /**
  * Runs one policy through the one pipeline ({@link runPipeline}) with the live stages: inputs from `inputs` at
- * `at` (with the policy's signal files), recorded exits and the strategies' stored state from the store, evaluation
+ * `at` (with the policy's signal files), recorded exits, the strategies' stored state and the trades rejected before
+ * (among the open and recently closed proposal records, see `earlierRejections`) from the store, evaluation
  * again when an approval changed the account meanwhile, the run recorded in the store (with the policy revision and,
  * for strategies, their new state: held signals survive a restart) and, when the holdings were the paper account's,
  * the account's equity at the run's prices added to its equity history, its proposals opened for approval.
@@ -63,7 +65,8 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
     inputs: async (p, at) => withSignalFiles(await request.inputs.inputsFor(p, at), p, loaded),
     async history(p, at) {
       const strategies = store?.strategyState(p.id);
-      return { recentExits: (await store?.recordedExits(p.id, exitCapSince(at), at)) ?? [], ...(strategies ? { strategies } : {}) };
+      const rejections = earlierRejections(store?.proposalRecords({ policyId: p.id }) ?? [], p.id);
+      return { recentExits: (await store?.recordedExits(p.id, exitCapSince(at), at)) ?? [], ...(strategies ? { strategies } : {}), rejections };
     },
     account: (p) => store?.account(p.account),
     async record(p, evaluation, inputs) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApprovalService, type DecisionResult, type QuoteSource } from '../approval/approval-service.js';
-import { openProposalRecords } from '../approval/open-proposal-records.js';
+import { openProposalRecords, type AlreadyPending } from '../approval/open-proposal-records.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { Store } from '../store/store.js';
 import type { PolicyRun } from './run-policy.js';
@@ -12,8 +12,8 @@ export const AUTO_ACTOR = { id: 'auto', name: 'auto-rebalancing', channel: 'auto
 export interface Submission {
   readonly opened: readonly ProposalRecord[];
   readonly auto: readonly DecisionResult[];
-  /** Proposals of the run decided before under the same id (e.g. by an earlier run of the same day): not reopened. */
-  readonly decidedBefore: readonly ProposalRecord[];
+  /** Proposals of the run whose trade is still pending from an earlier run (a re-run on the same data): not opened twice. */
+  readonly alreadyPending: readonly AlreadyPending[];
   /** Why `approval.mode: auto` did not execute, when it did not (switch off in the policy or the environment). */
   readonly autoBlocked?: string;
 }
@@ -32,17 +32,17 @@ export interface SubmitOptions {
  * (preview) submits nothing.
  */
 export async function submitForApproval(store: Store, run: Pick<PolicyRun, 'policy' | 'run'>, options: SubmitOptions): Promise<Submission> {
-  if (run.run === undefined) return { opened: [], auto: [], decidedBefore: [] };
+  if (run.run === undefined) return { opened: [], auto: [], alreadyPending: [] };
   const service = new ApprovalService(store, options.quotes);
   await service.expireDue(options.now);
-  const { opened, decidedBefore } = await openProposalRecords(store, run.run, run.policy, options.now, newNonce);
+  const { opened, alreadyPending } = openProposalRecords(store, run.run, run.policy, options.now, newNonce);
   await store.persist();
-  if (run.policy.approval.mode !== 'auto') return { opened, auto: [], decidedBefore };
+  if (run.policy.approval.mode !== 'auto') return { opened, auto: [], alreadyPending };
   const blocked = autoBlocked(run.policy.auto_rebalancing, options.env);
-  if (blocked !== undefined) return { opened, auto: [], decidedBefore, autoBlocked: blocked };
+  if (blocked !== undefined) return { opened, auto: [], alreadyPending, autoBlocked: blocked };
   const auto: DecisionResult[] = [];
   for (const record of opened) auto.push(await service.approve(record.proposal.id, AUTO_ACTOR, options.now));
-  return { opened, auto, decidedBefore };
+  return { opened, auto, alreadyPending };
 }
 
 /** Why automatic execution is off, or undefined when it may run. */

@@ -34,7 +34,7 @@ export function consoleNotifier(hint: DecideHint, out: (line: string) => void, e
   return {
     async runFinished(run, submission) {
       out(describeScheduledRun(run));
-      const approvals = formatSubmission(run.policySnapshot, run.proposals.length, submission, hint);
+      const approvals = formatSubmission(run.policySnapshot, submission, hint);
       if (approvals) out(approvals);
     },
     async policyInvalid(file, diagnostics, kept) {

@@ -60,7 +60,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
     case 'approve':
     case 'reject': {
       if (args.length === 0) {
-        deps.err(`${verb} needs proposal ids or "all": ${verb} p-0123456789 p-abcdef0123 | ${verb} all`);
+        deps.err(`${verb} needs proposal ids or "all": ${verb} p-000042-1 p-000042-2 | ${verb} all`);
         return;
       }
       const outcomes = args.length === 1 && args[0] === 'all' ? await deps.service.decideAll(verb, {}, deps.actor, now) : await deps.service.decideEach(verb, args, deps.actor, now);

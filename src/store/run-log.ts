@@ -1,12 +1,14 @@
 import type { RecordedExit } from '../engine/apply-limits.js';
+import { proposalId } from '../engine/proposal.js';
 import { monthOf } from './archive/archive.js';
 import type { RunRecord } from './run-record.js';
 import type { RunFilter, RunStore } from './run-store.js';
 import type { StoreContext } from './store-context.js';
 
 /**
- * The {@link RunStore}: a run is numbered from the hot state's `nextRunNumber` and appended to the archive, where
- * every read finds it (the hot state holds no runs).
+ * The {@link RunStore}: a run is numbered from the hot state's `nextRunNumber` (`run-000042`), its proposals after it
+ * (`p-000042-1`, `p-000042-2`, … in order, see `proposalId`), and appended to the archive, where every read finds it
+ * (the hot state holds no runs). Run numbers are never reused, so neither are proposal ids.
  */
 export function runLog(context: StoreContext): RunStore {
   const { archive } = context;
@@ -14,7 +16,8 @@ export function runLog(context: StoreContext): RunStore {
     async recordRun(run) {
       let recorded!: RunRecord;
       context.change((data, outbox) => {
-        recorded = { id: `run-${String(data.nextRunNumber).padStart(6, '0')}`, ...run };
+        const id = `run-${String(data.nextRunNumber).padStart(6, '0')}`;
+        recorded = { id, ...run, proposals: run.proposals.map((proposal, i) => ({ ...proposal, id: proposalId(id, i + 1) })) };
         data.nextRunNumber += 1;
         outbox.runs.push(recorded);
       });

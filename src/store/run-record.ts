@@ -1,6 +1,6 @@
 import type { DroppedProposal } from '../engine/candidate.js';
 import type { PositionFacts } from '../engine/position-facts.js';
-import type { Proposal } from '../engine/proposal.js';
+import type { Proposal, RecordedProposal } from '../engine/proposal.js';
 import type { RunMetrics } from '../engine/run-metrics.js';
 import type { DroppedTrade, RebalanceSummary } from '../engine/rebalance/index.js';
 import type { Policy } from '../policy/policy.js';
@@ -43,8 +43,8 @@ export interface RunRecord {
     /** Holdings and the prices used, with weights and P&L. */
     readonly positions: readonly PositionFacts[];
   };
-  /** Exits first, then rebalance trades; each with its reason and reason tags. */
-  readonly proposals: readonly Proposal[];
+  /** Exits first, then rebalance trades; each with its reason and reason tags, numbered after the run (`p-000042-1`). */
+  readonly proposals: readonly RecordedProposal[];
   /** Exit candidates dropped by a limit. */
   readonly dropped: readonly DroppedProposal[];
   /** The rebalance half: resolved target weights (percent), what its constraints dropped or cut, its summary. */
@@ -80,5 +80,5 @@ export interface RunSlot {
 /** The strategies' half of a run as recorded: everything but the per-session marks and the state (stored apart). */
 export type StrategyRunRecord = Omit<StrategyStep, 'marks' | 'state'>;
 
-/** A run before the store has numbered it. */
-export type NewRun = Omit<RunRecord, 'id'>;
+/** A run before the store has numbered it and its proposals. */
+export type NewRun = Omit<RunRecord, 'id' | 'proposals'> & { readonly proposals: readonly Proposal[] };

@@ -16,7 +16,7 @@ export interface RunFilter {
  * reused, even after a crash (a number may be skipped). Reads are asynchronous because closed runs live in the archive.
  */
 export interface RunStore {
-  /** Numbers a run, writes it, and returns it with its id. */
+  /** Numbers a run and its proposals (`p-000042-1`, …), writes it, and returns it with the ids. */
   recordRun(run: NewRun): Promise<RunRecord>;
   /** One run in full by id, or undefined. */
   getRun(id: string): Promise<RunRecord | undefined>;

@@ -1,5 +1,6 @@
 import { money, pct, shares } from './numbers.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
+import type { Proposal } from '../engine/proposal.js';
 
 /**
  * One line saying what a proposal is: `sell 300 GE @ 43.26 = 12,978.00 · 12.0% → 0.0% · cut_loss`
@@ -33,6 +34,24 @@ export function describeStatus(record: ProposalRecord, time: (iso: string) => st
     case 'failed':
       return `${who} → ${record.status}: ${record.outcome?.message ?? ''}`;
   }
+}
+
+/**
+ * The earlier rejection of the same trade a proposal carries, for people: `rejected earlier by alice (cli) at
+ * 2026-11-21 12:05 UTC` (the time written by `time`, default {@link shortTime}), or undefined when there is none.
+ */
+export function describeEarlierRejection(proposal: Proposal, time: (iso: string) => string = shortTime): string | undefined {
+  const earlier = proposal.rejectedEarlier;
+  return earlier && `rejected earlier by ${earlier.actorName} (${earlier.channel}) at ${time(earlier.at)}`;
+}
+
+/**
+ * A proposal's reason as a trader reads it, followed by the earlier rejection of the same trade when there was one:
+ * `…: sell all (300 of 300 sh, 12,978.00); rejected earlier by alice (cli) at 2026-11-21 12:05 UTC`.
+ */
+export function proposalReason(proposal: Proposal): string {
+  const earlier = describeEarlierRejection(proposal);
+  return earlier === undefined ? proposal.reason : `${proposal.reason}; ${earlier}`;
 }
 
 /** `2026-11-21 12:00 UTC` from an ISO 8601 time. */

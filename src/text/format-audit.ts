@@ -17,7 +17,7 @@ export function auditEntries(records: readonly ProposalRecord[], refusals: reado
 }
 
 /**
- * `2026-11-21 12:00 UTC  approve  cli:ana  p-1173a551db  dee-bot  executed: sold 300 @ 43.24` for a decision,
+ * `2026-11-21 12:00 UTC  approve  cli:ana  p-000001-1  dee-bot  executed: sold 300 @ 43.24` for a decision,
  * `2026-11-21 12:01 UTC  refused  telegram:6666  —  unauthorized  update 812 (×999)` for a refusal.
  */
 export function formatAuditEntry(entry: AuditEntry): string {

@@ -1,9 +1,9 @@
-import { describeStatus, describeTrade } from './describe-record.js';
+import { describeStatus, describeTrade, proposalReason } from './describe-record.js';
 import type { ProposalRecord } from '../approval/proposal-record.js';
 
 /**
  * The pending proposals, grouped per bot (in the given order): a heading `name · account id`, then per proposal its
- * id, trade and expiry, and its reason on the next line. Empty for no records.
+ * id, trade and expiry, and its reason (and an earlier rejection of the same trade) on the next line. Empty for no records.
  */
 export function formatPending(pending: readonly ProposalRecord[]): string[] {
   const lines: string[] = [];
@@ -13,7 +13,7 @@ export function formatPending(pending: readonly ProposalRecord[]): string[] {
       policyId = record.policyId;
       lines.push(`${record.policyName} · account ${record.accountId}${record.dryRun ? ' · dry run' : ''}`);
     }
-    lines.push(`  ${record.proposal.id}  ${describeTrade(record)}  (${describeStatus(record)})\n      ${record.proposal.reason}`);
+    lines.push(`  ${record.proposal.id}  ${describeTrade(record)}  (${describeStatus(record)})\n      ${proposalReason(record.proposal)}`);
   }
   return lines;
 }

@@ -5,6 +5,8 @@ import type { Evaluation } from '../engine/evaluate.js';
 import type { DroppedTrade } from '../engine/rebalance/index.js';
 import type { Policy } from '../policy/policy.js';
 import type { StrategyRunRecord } from '../store/run-record.js';
+import type { Proposal, RecordedProposal } from '../engine/proposal.js';
+import { proposalReason } from './describe-record.js';
 import { formatStrategyRun } from './format-strategy-run.js';
 
 /** What a run printout shows: the same for a fresh evaluation and for a recorded run (`ballast show`). */
@@ -12,22 +14,24 @@ export interface RunView {
   readonly policy: Policy;
   readonly file: string;
   readonly revision: string;
-  readonly evaluation: Pick<Evaluation, 'asOf' | 'equity' | 'cash' | 'positions' | 'proposals' | 'dropped' | 'metrics'> & {
+  /** A recorded run's proposals carry their ids (shown); a preview's have none. */
+  readonly evaluation: Pick<Evaluation, 'asOf' | 'equity' | 'cash' | 'positions' | 'dropped' | 'metrics'> & {
+    readonly proposals: readonly (Proposal | RecordedProposal)[];
     readonly rebalance?: { readonly dropped: readonly DroppedTrade[] } | undefined;
     readonly strategies?: StrategyRunRecord | undefined;
   };
   readonly footer: string;
 }
 
-/** A fresh policy run as a {@link RunView}. */
+/** A fresh policy run as a {@link RunView}: with its proposals' ids once recorded. */
 export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): string {
   const footer = run ? `recorded as ${run.id}` : 'preview only: not recorded';
-  return formatRunView({ policy, file: loaded.file, revision: loaded.revision.revision, evaluation, footer });
+  return formatRunView({ policy, file: loaded.file, revision: loaded.revision.revision, evaluation: run ? { ...evaluation, proposals: run.proposals } : evaluation, footer });
 }
 
 /**
- * A run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal
- * with its reason beneath, then what the limits and rebalance constraints dropped, the strategies (which
+ * A run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal (with its
+ * id when recorded) with its reason beneath (and an earlier rejection of the same trade), then what the limits and rebalance constraints dropped, the strategies (which
  * rebalanced and which held, the allocation, the netting), the metrics and a footer.
  */
 export function formatRunView({ policy, file, revision, evaluation, footer }: RunView): string {
@@ -38,9 +42,10 @@ export function formatRunView({ policy, file, revision, evaluation, footer }: Ru
   if (evaluation.proposals.length === 0) {
     lines.push('  no proposals: every position is within the policy');
   } else {
+    const recorded = evaluation.proposals.every((p) => 'id' in p);
     const rows = evaluation.proposals.map((p, i) => [
       String(i + 1),
-      p.id,
+      ...('id' in p ? [p.id] : []),
       p.ruleId,
       p.kind === 'entry' ? 'entry' : p.action,
       p.symbol,
@@ -49,14 +54,14 @@ export function formatRunView({ policy, file, revision, evaluation, footer }: Ru
       money(p.notional),
       `${pct(p.weightBeforePct)}% → ${pct(p.weightAfterPct)}%`,
     ]);
-    const header = ['#', 'id', 'rule', 'action', 'symbol', 'quantity', 'price', `notional ${ccy}`, 'weight'];
+    const header = ['#', ...(recorded ? ['id'] : []), 'rule', 'action', 'symbol', 'quantity', 'price', `notional ${ccy}`, 'weight'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-    const right = new Set([0, 5, 6, 7]);
+    const right = new Set(recorded ? [0, 5, 6, 7] : [0, 4, 5, 6]);
     const line = (cells: string[]): string => '  ' + cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
     lines.push(line(header));
     evaluation.proposals.forEach((p, i) => {
       lines.push(line(rows[i]!));
-      lines.push(`      ${p.reason}${p.alsoFired.length > 0 ? ` [also fired: ${p.alsoFired.join(', ')}]` : ''}`);
+      lines.push(`      ${proposalReason(p)}${p.alsoFired.length > 0 ? ` [also fired: ${p.alsoFired.join(', ')}]` : ''}`);
     });
   }
   if (evaluation.dropped.length > 0) {

@@ -1,6 +1,6 @@
 import type { PolicyRun } from '../run/run-policy.js';
 
-/** The machine-readable form of a policy run for `--json`: stable keys, numbers unformatted. */
+/** The machine-readable form of a policy run for `--json`: stable keys, numbers unformatted, proposals with ids once recorded. */
 export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object {
   return {
     policyId: policy.id,
@@ -12,7 +12,7 @@ export function runJson({ policy, loaded, evaluation, run }: PolicyRun): object 
     evaluatedAt: evaluation.evaluatedAt,
     equity: evaluation.equity,
     cash: evaluation.cash,
-    proposals: evaluation.proposals,
+    proposals: run?.proposals ?? evaluation.proposals,
     dropped: evaluation.dropped,
     rebalance: evaluation.rebalance ? { targetsPct: evaluation.rebalance.targetsPct, dropped: evaluation.rebalance.dropped, summary: evaluation.rebalance.summary } : null,
     metrics: evaluation.metrics,

@@ -1,7 +1,7 @@
 import type { ProposalRecord } from '../approval/proposal-record.js';
 import type { PositionFacts } from '../engine/position-facts.js';
 import type { RunRecord } from '../store/run-record.js';
-import { describeStatus } from './describe-record.js';
+import { describeEarlierRejection, describeStatus } from './describe-record.js';
 import { localTime, timeLeft } from './local-time.js';
 import { money, pct, shares } from './numbers.js';
 import { bold, code, escapeHtml, escapeHtmlWithin, pre } from './telegram-html.js';
@@ -43,7 +43,7 @@ export function splitBatch(records: readonly ProposalRecord[], maxChars = MESSAG
   let size = 0;
   for (const record of records) {
     // Budget each block for its longest status line, so an edit can never push a message past the limit.
-    const block = proposalBlock(record, undefined).length + PNL_BUDGET + STATUS_BUDGET + 2;
+    const block = proposalBlock(record, undefined, () => LONGEST_LOCAL_TIME).length + PNL_BUDGET + STATUS_BUDGET + 2;
     if (current.length > 0 && size + block > maxChars - HEADER_BUDGET) {
       groups.push(current);
       current = [];
@@ -60,7 +60,7 @@ export function splitBatch(records: readonly ProposalRecord[], maxChars = MESSAG
  * The HTML of one message of a run's batch (for `parse_mode: 'HTML'`; every text not written by Ballast escaped):
  * a header (bot, run, part k/n, the prices' date, the currency, account, policy revision), then per proposal the
  * trade in bold, a `<pre>` table (price, notional, the position's P&L in money and percent, weight before → after),
- * the reason, the id and its status (pending: the expiry in the approver's zone and the time left; decided: who
+ * the reason (and when and by whom the same trade was rejected before), the id and its status (pending: the expiry in the approver's zone and the time left; decided: who
  * decided what and when); on the first part, what the limits and rebalance constraints dropped.
  */
 export function batchText(records: readonly ProposalRecord[], part: BatchPart, view: BatchView): string {
@@ -71,7 +71,7 @@ export function batchText(records: readonly ProposalRecord[], part: BatchPart, v
     ...(view.run ? [`prices of ${escapeHtml(view.run.asOf)} · amounts in ${escapeHtml(view.run.policySnapshot.base_currency)}`] : []),
     `account ${escapeHtml(first.accountId)} · policy @ ${escapeHtml(first.policyRevision)}`,
   ].join('\n');
-  const blocks = records.map((record) => `${proposalBlock(record, view.run)}\n${statusLine(record, view)}`);
+  const blocks = records.map((record) => `${proposalBlock(record, view.run, (iso) => localTime(iso, view.timeZone))}\n${statusLine(record, view)}`);
   const dropped = part.index === 0 && view.run ? droppedSection(view.run) : [];
   return [header, ...blocks, ...dropped].join('\n\n');
 }
@@ -83,8 +83,10 @@ const STATUS_BUDGET = 500;
 /** The P&L row and the currency after each amount, absent when the split is measured. */
 const PNL_BUDGET = 80;
 const REASON_MAX_CHARS = 900;
+/** As long as any {@link localTime} (`Sun 22 Nov 13:00 ` and a zone name of at most 30 characters). */
+const LONGEST_LOCAL_TIME = 'x'.repeat(48);
 
-function proposalBlock(record: ProposalRecord, run: BatchRun | undefined): string {
+function proposalBlock(record: ProposalRecord, run: BatchRun | undefined, time: (iso: string) => string): string {
   const p = record.proposal;
   const ccy = run ? ` ${run.policySnapshot.base_currency}` : '';
   const position = run?.inputs.positions.find((f) => f.symbol === p.symbol);
@@ -103,6 +105,7 @@ function proposalBlock(record: ProposalRecord, run: BatchRun | undefined): strin
     `${bold(`${p.side.toUpperCase()} ${shares(p.quantity)} ${p.symbol}`)} · ${escapeHtml(p.ruleId)}${also}`,
     pre(table),
     escapeHtmlWithin(p.reason, REASON_MAX_CHARS),
+    ...(p.rejectedEarlier ? [escapeHtml(describeEarlierRejection(p, time)!)] : []),
     code(p.id),
   ].join('\n');
 }

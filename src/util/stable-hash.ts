@@ -1,8 +1,8 @@
 /**
  * A short, stable, non-cryptographic hash of a string: 53 bits as 14 hex digits (cyrb53 construction).
  *
- * Used for ids that must be the same on every machine and every run (proposal ids), where a collision only costs
- * a confusing id, never money. Pure: no Node built-ins, so the core can use it.
+ * Used where a value must hash the same on every machine and every run (a strategy's or an allocation's settings,
+ * to tell whether they changed since the stored state). Pure: no Node built-ins, so the core can use it.
  */
 export function stableHash(text: string): string {
   let h1 = 0xdeadbeef;

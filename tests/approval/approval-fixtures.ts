@@ -15,22 +15,23 @@ export function at(minutes: number): Date {
   return new Date(T0.getTime() + minutes * 60_000);
 }
 
-/** A sell proposal of `quantity` shares of `symbol` at `price`. */
-export function sellProposal(id: string, symbol: string, quantity: number, price: number): Proposal {
+/** A sell proposal of `quantity` shares of `symbol` at `price` (the store numbers it when its run is recorded). */
+export function sellProposal(symbol: string, quantity: number, price: number): Proposal {
   return {
-    id, policyId: 'test-bot', kind: 'cut_loss', action: 'exit', ruleId: 'cut_loss', symbol, side: 'sell', quantity, price,
+    policyId: 'test-bot', kind: 'cut_loss', action: 'exit', ruleId: 'cut_loss', symbol, side: 'sell', quantity, price,
     notional: Math.round(quantity * price * 100) / 100, weightBeforePct: 10, weightAfterPct: 0, reason: 'down 12% since entry', alsoFired: [], tags: [],
   };
 }
 
 /**
  * An in-memory store with account `paper` holding 100 AAA (cost 50) and 40 BBB (cost 20) plus 1,000.00 cash, and a
- * run whose proposals (sell 100 AAA at 60, sell 40 BBB at 25 by default) are pending from T0. `run` overrides parts
+ * run (`run-000001`) whose proposals (`p-000001-1` sell 100 AAA at 60, `p-000001-2` sell 40 BBB at 25 by default)
+ * are pending from T0. `run` overrides parts
  * of the recorded run (what the limits dropped, …).
  */
 export async function storeWithPending(
   policyYaml = 'approval: { expires_after_hours: 2 }\nexecution: { commission_bps: 10, commission_min: 1, slippage_bps: 5, price_tolerance_pct: 2 }\n',
-  proposals: Proposal[] = [sellProposal('p-aaa0000001', 'AAA', 100, 60), sellProposal('p-bbb0000002', 'BBB', 40, 25)],
+  proposals: Proposal[] = [sellProposal('AAA', 100, 60), sellProposal('BBB', 40, 25)],
   run: Partial<Pick<NewRun, 'dropped' | 'rebalance'>> = {},
 ): Promise<{ store: Store; records: ProposalRecord[] }> {
   const store = await Store.inMemory();
@@ -53,7 +54,7 @@ export async function storeWithPending(
     ...run,
   });
   let n = 0;
-  const { opened: records } = await openProposalRecords(store, recorded, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
+  const { opened: records } = openProposalRecords(store, recorded, policy, T0, () => `nonce${String(++n).padStart(3, '0')}`);
   await store.persist();
   return { store, records };
 }

@@ -38,11 +38,12 @@ describe('ApprovalService (property)', () => {
           for (const [i, s] of steps.entries()) {
             const held = store.account('paper')!.lots.filter((l) => l.symbol === s.symbol).reduce((q, l) => q + l.quantity, 0);
             const quantity = s.side === 'sell' ? Math.max(1, Math.floor(held * s.fraction)) : Math.max(1, Math.floor(100 * s.fraction));
-            const proposal: Proposal = { id: `p-${String(i).padStart(10, '0')}`, policyId: policy.id, kind: 'rebalance', action: s.side === 'buy' ? 'buy' : 'trim', ruleId: 'r', symbol: s.symbol, side: s.side, quantity, price: prices[s.symbol]!, notional: 0, weightBeforePct: 0, weightAfterPct: 0, reason: '', alsoFired: [], tags: [] };
+            const proposal: Proposal = { policyId: policy.id, kind: 'rebalance', action: s.side === 'buy' ? 'buy' : 'trim', ruleId: 'r', symbol: s.symbol, side: s.side, quantity, price: prices[s.symbol]!, notional: 0, weightBeforePct: 0, weightAfterPct: 0, reason: '', alsoFired: [], tags: [] };
             const run = await store.recordRun({ policy: { policyId: policy.id, file: 't.yaml', revision: 'r', contentHash: '' }, policySnapshot: policy, initiator: 'cli', asOf: '2026-11-20', evaluatedAt: at(i).toISOString(), inputs: { holdingsFile: '', pricesFile: '', cash: 0, equity: 0, positions: [] }, proposals: [proposal], dropped: [], metrics: { tradeCount: 0, turnoverPct: 0, maxDriftBeforePp: null, maxDriftAfterPp: null, budgetUsedPct: null } });
-            await openProposalRecords(store, run, policy, at(i), () => `n${i}`);
+            openProposalRecords(store, run, policy, at(i), () => `n${i}`);
+            const id = run.proposals[0]!.id;
             prices[s.symbol] = Math.round(prices[s.symbol]! * (1 + s.move) * 100) / 100;
-            const result = s.decision === 'approve' ? await service.approve(proposal.id, ANA, at(i + 0.5)) : await service.reject(proposal.id, ANA, at(i + 0.5));
+            const result = s.decision === 'approve' ? await service.approve(id, ANA, at(i + 0.5)) : await service.reject(id, ANA, at(i + 0.5));
             expect(['executed', 'stale', 'failed', 'rejected']).toContain(result.record.status);
             seen.add(`${result.record.status}:${s.side}`);
             expect(checkInvariants(store.account('paper')!, prices, 1e-9)).toEqual([]);

@@ -15,40 +15,32 @@ describe('openProposalRecords', () => {
     });
   });
 
-  it('should not open a second pending record when a re-run proposes the same trade, nor ever reopen a decided one', async () => {
+  it('should not open a second pending record when a re-run proposes a trade still pending, and say which one to decide', async () => {
     const { store } = await storeWithPending();
-    const run = (await store.getRun('run-000001'))!;
+    const first = (await store.getRun('run-000001'))!;
     const policy = policyFrom('approval: { expires_after_hours: 2 }\n');
-    expect((await openProposalRecords(store, run, policy, at(10), () => 'second01')).opened).toEqual([]);
-    await new ApprovalService(store, quotes({ AAA: 60 })).reject('p-aaa0000001', ANA, at(11));
-    const again = await openProposalRecords(store, run, policy, at(12), () => 'third001');
+    const { id: _run, ...recorded } = first;
+    const rerun = await store.recordRun({ ...recorded, proposals: first.proposals.map(({ id: _id, ...p }) => p) });
+    const again = openProposalRecords(store, rerun, policy, at(10), () => 'second01');
     expect(again.opened).toEqual([]);
-    expect(again.decidedBefore).toMatchObject([{ proposal: { id: 'p-aaa0000001' }, status: 'rejected', nonce: 'nonce001' }]);
-    expect(store.proposalRecords().filter((r) => r.proposal.id === 'p-aaa0000001')).toHaveLength(1);
+    expect(again.alreadyPending).toMatchObject([
+      { proposal: { id: 'p-000002-1' }, pending: { proposal: { id: 'p-000001-1' }, runId: 'run-000001' } },
+      { proposal: { id: 'p-000002-2' }, pending: { proposal: { id: 'p-000001-2' }, runId: 'run-000001' } },
+    ]);
+    expect(store.proposalRecords({ statuses: ['pending'] })).toHaveLength(2);
   });
 
-  it('should propose again a trade whose proposal only expired, with a fresh nonce', async () => {
+  it('should open a trade again under the new run\'s id once the earlier proposal was decided or expired', async () => {
     const { store } = await storeWithPending();
-    const run = (await store.getRun('run-000001'))!;
+    const first = (await store.getRun('run-000001'))!;
     const policy = policyFrom('approval: { expires_after_hours: 2 }\n');
+    await new ApprovalService(store, quotes({ AAA: 60 })).reject('p-000001-1', ANA, at(11));
     await new ApprovalService(store, quotes({})).expireDue(at(121));
-    const again = await openProposalRecords(store, run, policy, at(122), () => 'fresh001');
-    expect(again.opened.map((r) => [r.proposal.id, r.nonce])).toEqual([['p-aaa0000001', 'fresh001'], ['p-bbb0000002', 'fresh001']]);
-  });
-
-  it('should never reopen a proposal decided so long ago that its record is in the archive', async () => {
-    const { store } = await storeWithPending();
-    const run = (await store.getRun('run-000001'))!;
-    const policy = policyFrom('approval: { expires_after_hours: 2 }\n');
-    await new ApprovalService(store, quotes({ AAA: 60 })).approve('p-aaa0000001', ANA, at(1));
-    for (let i = 0; i < 150; i++) {
-      const filler = { ...store.proposalRecord('p-bbb0000002')!, proposal: { ...run.proposals[1]!, id: `p-fill${String(i).padStart(5, '0')}` }, nonce: `f${i}`, status: 'rejected' as const };
-      store.putProposalRecord(filler);
-    }
-    await store.persist();
-    expect(store.proposalRecord('p-aaa0000001')).toBeUndefined(); // moved to the archive
-    const again = await openProposalRecords(store, run, policy, at(2), () => 'late0001');
-    expect(again.decidedBefore).toMatchObject([{ proposal: { id: 'p-aaa0000001' }, status: 'executed' }]);
-    expect(again.opened).toEqual([]);
+    const { id: _run, ...recorded } = first;
+    const rerun = await store.recordRun({ ...recorded, proposals: first.proposals.map(({ id: _id, ...p }) => p) });
+    const again = openProposalRecords(store, rerun, policy, at(122), () => 'fresh001');
+    expect(again.opened.map((r) => [r.proposal.id, r.runId, r.nonce, r.status])).toEqual([['p-000002-1', 'run-000002', 'fresh001', 'pending'], ['p-000002-2', 'run-000002', 'fresh001', 'pending']]);
+    expect(store.proposalRecord('p-000001-1')).toMatchObject({ status: 'rejected' });
+    expect(store.proposalRecord('p-000001-2')).toMatchObject({ status: 'expired' });
   });
 });

@@ -25,10 +25,10 @@ describe('refusals in the audit log', () => {
     for (const record of memory.proposalRecords()) store.putProposalRecord(record);
     const service = new ApprovalService(store, quotes({ AAA: 60 }));
     await service.setPaused('test-bot', true, ANA, at(1));
-    await expect(service.approve('p-aaa0000001', ANA, at(2))).rejects.toMatchObject({ code: 'PAUSED' });
-    await expect(service.reject('p-bbb0000002', ANA, at(3), { nonce: 'stale-nonce' })).rejects.toMatchObject({ code: 'REPLAYED' });
+    await expect(service.approve('p-000001-1', ANA, at(2))).rejects.toMatchObject({ code: 'PAUSED' });
+    await expect(service.reject('p-000001-2', ANA, at(3), { nonce: 'stale-nonce' })).rejects.toMatchObject({ code: 'REPLAYED' });
     const onDisk = await Store.open(dir); // another process reading right now, before any later write
-    expect((await onDisk.listRefusals()).map((r) => [r.reason, r.proposalId])).toEqual([['paused', 'p-aaa0000001'], ['replayed', 'p-bbb0000002']]);
+    expect((await onDisk.listRefusals()).map((r) => [r.reason, r.proposalId])).toEqual([['paused', 'p-000001-1'], ['replayed', 'p-000001-2']]);
     await store.close();
   });
 });
@@ -46,13 +46,13 @@ describe('ballast audit', () => {
   it('should store a refusal for an unknown id from the CLI and list it with the decisions, oldest first', async () => {
     const io = () => ({ ...testIo(dir), env: { USER: 'ana' } });
     await main(['run'], io());
-    await main(['approve', 'p-1173a551db'], io());
+    await main(['approve', 'p-000001-1'], io());
     const unknown = io();
     expect(await main(['approve', 'p-nope000000'], unknown)).toBe(1);
     const audit = io();
     expect(await main(['audit'], audit)).toBe(0);
     const lines = audit.out().split('\n');
-    const decision = lines.findIndex((l) => /approve\s+cli:ana\s+p-1173a551db .*executed/.test(l));
+    const decision = lines.findIndex((l) => /approve\s+cli:ana\s+p-000001-1 .*executed/.test(l));
     const refusal = lines.findIndex((l) => /refused\s+cli:ana\s+p-nope000000\s+unknown_proposal/.test(l));
     expect(decision).toBeGreaterThanOrEqual(0);
     expect(refusal).toBeGreaterThan(decision);

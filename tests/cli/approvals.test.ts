@@ -20,25 +20,25 @@ describe('ballast pending / approve / reject / positions', () => {
   it('should leave proposals pending after `ballast run` and say how to approve them', async () => {
     const io = testIo(dir);
     expect(await main(['run'], io)).toBe(0);
-    expect(io.out()).toMatch(/3 pending approval.*\n +npx ballast approve p-1173a551db p-0a5afbfbeb p-1eec3e959f/);
+    expect(io.out()).toMatch(/3 pending approval.*\n +npx ballast approve p-000001-1 p-000001-2 p-000001-3/);
     const data = await db();
     expect(data.proposals.map((r: { status: string }) => r.status)).toEqual(Array(25).fill('pending')); // dee-bot 3, dow-index 3, multi-factor 17, shorgan-bot 2
     expect(Object.keys(data.accounts).sort()).toEqual(['paper-dee', 'paper-index', 'paper-multi', 'paper-shorgan']);
     const pending = testIo(dir);
     expect(await main(['pending'], pending)).toBe(0);
-    expect(pending.out()).toMatch(/p-1173a551db  sell 300 GE @ 43\.26 = 12,978\.00/);
+    expect(pending.out()).toMatch(/p-000001-1  sell 300 GE @ 43\.26 = 12,978\.00/);
   });
 
   it('should execute approved proposals, refuse a second decision, and evaluate the next run from the account', async () => {
     await main(['run'], testIo(dir));
     const approve = testIo(dir);
-    expect(await main(['approve', 'p-1173a551db', 'p-1eec3e959f'], { ...approve, env: { USER: 'ana' } })).toBe(0);
-    expect(approve.out()).toMatch(/p-1173a551db  executed  approved by ana \(cli\)/);
+    expect(await main(['approve', 'p-000001-1', 'p-000001-3'], { ...approve, env: { USER: 'ana' } })).toBe(0);
+    expect(approve.out()).toMatch(/p-000001-1  executed  approved by ana \(cli\)/);
     const again = testIo(dir);
-    expect(await main(['reject', 'p-1173a551db'], again)).toBe(1);
-    expect(again.err()).toMatch(/p-1173a551db  executed  already decided/);
+    expect(await main(['reject', 'p-000001-1'], again)).toBe(1);
+    expect(again.err()).toMatch(/p-000001-1  executed  already decided/);
     const data = await db();
-    const ge = data.proposals.find((r: { proposal: { id: string } }) => r.proposal.id === 'p-1173a551db');
+    const ge = data.proposals.find((r: { proposal: { id: string } }) => r.proposal.id === 'p-000001-1');
     expect(ge).toMatchObject({ status: 'executed', decision: { actorId: 'cli:ana', channel: 'cli', policyRevision: expect.any(String) }, execution: { quote: 43.26, fill: { quantity: 300 } } });
     // slippage 5 bps: 43.26 × 0.9995 = 43.23837 → notional 12,971.51; CAT 45 × 0.9995 × 125 = 5,622.1875 → 5,622.19
     expect(data.accounts['paper-dee']).toMatchObject({ cash: 8000 + 12971.51 + 5622.19, commissionsPaid: 0 });

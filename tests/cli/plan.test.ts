@@ -50,7 +50,9 @@ describe('ballast plan without files (the real next run)', () => {
     await remove();
   });
 
-  const proposals = (out: string) => JSON.parse(out).proposals.map((p: { id: string; symbol: string }) => `${p.symbol} ${p.id}`);
+  type Proposed = { symbol: string; side: string; quantity: number; ruleId: string };
+  const trade = (p: Proposed) => `${p.symbol} ${p.side} ${p.quantity} ${p.ruleId}`;
+  const proposals = (out: string) => JSON.parse(out).proposals.map(trade);
 
   it('should propose exactly what `ballast run` proposes after an approval has changed the paper account', async () => {
     const first = testIo(dir);
@@ -62,7 +64,7 @@ describe('ballast plan without files (the real next run)', () => {
     const run = testIo(dir);
     expect(await main(['run', '--json'], run)).toBe(0);
     const dee = JSON.parse(run.out()).runs[0];
-    expect(proposals(plan.out())).toEqual(dee.proposals.map((p: { id: string; symbol: string }) => `${p.symbol} ${p.id}`));
+    expect(proposals(plan.out())).toEqual(dee.proposals.map(trade));
     expect(proposals(plan.out()).join()).not.toMatch(/GE/);
     expect(JSON.parse(plan.out())).toMatchObject({ runId: null, asOf: '2001-01-02', dropped: dee.dropped });
   });

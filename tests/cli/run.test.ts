@@ -37,8 +37,10 @@ describe('ballast run (the main job)', () => {
     await main(['run', '--json'], first);
     const second = testIo(dir);
     await main(['run', '--json'], second);
-    const ids = (out: string) => JSON.parse(out).runs.map((r: { proposals: { id: string }[] }) => r.proposals.map((p) => p.id));
-    expect(ids(second.out())).toEqual(ids(first.out()));
+    type Proposed = { id: string; ruleId: string; symbol: string; side: string; quantity: number };
+    const trades = (out: string) => JSON.parse(out).runs.map((r: { proposals: Proposed[] }) => r.proposals.map((p) => `${p.ruleId} ${p.side} ${p.quantity} ${p.symbol}`));
+    expect(trades(second.out())).toEqual(trades(first.out()));
+    expect(JSON.parse(second.out()).runs[0].proposals.map((p: Proposed) => p.id)).toEqual(['p-000005-1', 'p-000005-2', 'p-000005-3']);
     expect(JSON.parse(second.out()).runs.map((r: { runId: string }) => r.runId)).toEqual(['run-000005', 'run-000006', 'run-000007', 'run-000008']);
   });
 

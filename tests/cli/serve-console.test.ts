@@ -24,9 +24,9 @@ describe('ballast serve without Telegram: approvals in its console', () => {
     expect(await main(['approve', '--all'], elsewhere)).toBe(1);
     expect(elsewhere.err()).toMatch(/ballast serve \(pid \d+[^)]*\) owns this database; decide in its console \(approve <id…>/);
     await serve.type('pending');
-    const pending = serve.io.out().split('\n').filter((l) => /^\s+p-\w+\s/.test(l));
+    const pending = serve.io.out().split('\n').filter((l) => /^\s+p-[\w-]+\s/.test(l));
     expect(pending.length).toBeGreaterThan(1);
-    const dee = serve.io.out().match(/DEE-BOT[^\n]*\n\s+(p-\w+)\s+sell [\d,]+ (\w+)/i);
+    const dee = serve.io.out().match(/DEE-BOT[^\n]*\n\s+(p-[\w-]+)\s+sell [\d,]+ (\w+)/i);
     expect(dee).not.toBeNull();
     const [, id, symbol] = dee!;
     await serve.type(`approve ${id}`);
@@ -34,7 +34,7 @@ describe('ballast serve without Telegram: approvals in its console', () => {
     await serve.type(`approve ${id}`);
     expect(serve.io.err()).toMatch(new RegExp(`${id}  executed  already decided: approved by ana`));
     await serve.type('reject all');
-    expect(serve.io.out()).toMatch(/p-\w+  rejected  rejected by ana \(cli\)/);
+    expect(serve.io.out()).toMatch(/p-[\w-]+  rejected  rejected by ana \(cli\)/);
     await serve.type('pending');
     expect(serve.io.out()).toMatch(/no proposals pending/);
     await serve.type('nxt');

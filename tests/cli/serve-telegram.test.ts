@@ -51,7 +51,7 @@ describe('ballast serve with Telegram', () => {
     expect(serve.io.err()).toMatch(/policies\/shorgan-bot\.yaml:19:\d+  schedules\[0\]\.when/);
 
     await serve.type('pending');
-    const waiting = /SHORGAN-BOT[^\n]*\n\s+(p-\w+)/.exec(serve.io.out());
+    const waiting = /SHORGAN-BOT[^\n]*\n\s+(p-[\w-]+)/.exec(serve.io.out());
     expect(waiting).not.toBeNull();
     await serve.type(`reject ${waiting![1]}`);
     const decided = await server.waitFor((s) => s.messages(ANA).find((m) => m.message_id === batch.message_id && m.editCount === 2));
@@ -86,7 +86,7 @@ describe('ballast serve with Telegram', () => {
     const expired = await server.waitFor((s) => s.messages(ANA).find((m) => m.message_id === batch.message_id && m.editCount === 1));
     expect(expired.text.match(/expired at Tue 24 Nov 05:30 UTC/g)).toHaveLength(2);
     expect(expired.reply_markup).toBeUndefined();
-    expect(serve.io.out()).toMatch(/p-\w+ expired undecided \(never executed\): shorgan-bot sell 6 T @ 13\.64/);
+    expect(serve.io.out()).toMatch(/p-[\w-]+ expired undecided \(never executed\): shorgan-bot sell 6 T @ 13\.64/);
     const late = batch.reply_markup!.inline_keyboard[0]![0] as { callback_data: string };
     const query = server.pressButton({ chatId: ANA, messageId: batch.message_id, fromUserId: ANA, data: late.callback_data, force: true });
     const answer = await server.waitFor((s) => s.callbackQuery(query)?.answered && s.callbackQuery(query));

@@ -27,7 +27,7 @@ describe('decideExits', () => {
   for (const explainDropped of [true, false]) {
     it(`should make no proposal of a fire json-rules-engine does not confirm, and give its slot to the next candidate (explainDropped: ${explainDropped})`, async () => {
       const table = new FactTable(holdings, market, '2000-06-30');
-      const decision = await decideExits(policy, { rules: lyingRules(), table, recentExits: [], now: NOW, asOf: market.date, explainDropped });
+      const decision = await decideExits(policy, { rules: lyingRules(), table, recentExits: [], now: NOW, explainDropped });
       expect(decision.proposals).toMatchObject([{ symbol: 'S1', ruleId: 'stale', quantity: 10 }]);
       expect(decision.dropped).toMatchObject(explainDropped ? [{ proposal: { symbol: 'S2' }, constraint: 'max_exits_per_week' }] : []);
     });
@@ -35,7 +35,7 @@ describe('decideExits', () => {
 
   it('should decide the same with the honest predicates', async () => {
     const table = new FactTable(holdings, market, '2000-06-30');
-    const decision = await decideExits(policy, { rules: compiledRules(policy), table, recentExits: [], now: NOW, asOf: market.date, explainDropped: true });
+    const decision = await decideExits(policy, { rules: compiledRules(policy), table, recentExits: [], now: NOW, explainDropped: true });
     expect(decision.proposals.map((p) => p.symbol)).toEqual(['S1']);
     expect(decision.dropped.map((d) => d.proposal.symbol)).toEqual(['S2']);
   });

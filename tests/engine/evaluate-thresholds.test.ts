@@ -109,14 +109,14 @@ describe('custom rules', () => {
   });
 });
 
-describe('proposal ids', () => {
-  it('should give the same id for the same decision and a different one when anything changes', async () => {
-    const policy = ALL_RULES_OFF.replace('take_profit: { enabled: false }', 'take_profit: { gain_pct: 20, sell_pct: 50 }');
-    const [a] = await fired(policy, 130);
-    const [b] = await fired(policy, 131);
-    const [c] = await fired(policy, 130, { quantity: 102 });
-    expect(a!.id).toMatch(/^p-[0-9a-f]{10}$/);
-    expect(b!.id).toBe(a!.id);
-    expect(c!.id).not.toBe(a!.id);
+describe('earlier rejections', () => {
+  it('should mark a proposal repeating a trade rejected before with who rejected it and when, and no other', async () => {
+    const policy = policyFrom(ALL_RULES_OFF.replace('take_profit: { enabled: false }', 'take_profit: { gain_pct: 20, sell_pct: 50 }'));
+    const { holdings, market } = holding(130);
+    const rejected = { symbol: 'KO', side: 'sell', proposalId: 'p-000001-1', at: '2000-06-29T14:05:00.000Z', actorName: 'alice', channel: 'cli' } as const;
+    const again = await evaluate(policy, holdings, market, NOW, { recentExits: [], rejections: [rejected] });
+    expect(again.proposals).toMatchObject([{ symbol: 'KO', side: 'sell', rejectedEarlier: rejected }]);
+    const other = await evaluate(policy, holdings, market, NOW, { recentExits: [], rejections: [{ ...rejected, side: 'buy' }, { ...rejected, symbol: 'PG' }] });
+    expect(other.proposals[0]!.rejectedEarlier).toBeUndefined();
   });
 });

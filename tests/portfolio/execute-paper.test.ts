@@ -44,7 +44,7 @@ describe('executePaper', () => {
 
   it('should take a Proposal as the order', () => {
     const proposal: Proposal = {
-      id: 'p1', policyId: 'core', kind: 'entry', action: 'buy', ruleId: 'custom:entry', symbol: 'AAA', side: 'buy',
+      policyId: 'core', kind: 'entry', action: 'buy', ruleId: 'custom:entry', symbol: 'AAA', side: 'buy',
       quantity: 2, price: 10, notional: 20, weightBeforePct: 0, weightAfterPct: 0.2, reason: 'new position', alsoFired: [], tags: [],
     };
     expect(executePaper(freshAccount(), proposal, 10.5, {}, '2025-01-02').fill).toMatchObject({ symbol: 'AAA', quantity: 2, notional: 21 });

@@ -82,7 +82,7 @@ describe('replayPolicy', () => {
           .flatMap((r) => r.proposals.filter((p) => p.side === 'sell').map((p) => ({ symbol: p.symbol, at: r.at })));
         const only = rulesForRuns(policy, run.scheduleIds.flatMap((id) => runsOf.get(id) ?? []));
         const live = await evaluate(policy, holdings.holdings, snapshotForPolicy(panel, holdings, run.date, policy), new Date(run.at), { recentExits }, only === undefined ? {} : { only });
-        const key = (p: { id: string; ruleId: string; symbol: string; side: string; quantity: number; notional: number; reason: string }) => [p.id, p.ruleId, p.symbol, p.side, p.quantity, p.notional, p.reason];
+        const key = (p: { ruleId: string; symbol: string; side: string; quantity: number; notional: number; reason: string }) => [p.ruleId, p.symbol, p.side, p.quantity, p.notional, p.reason];
         expect(live.proposals.map(key)).toEqual(run.proposals.map(key));
       }),
       { numRuns: 100, seed: 20261130 },

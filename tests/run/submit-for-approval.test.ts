@@ -8,7 +8,7 @@ async function autoRun(policyYaml: string) {
   const { store } = await storeWithPending('approval: { expires_after_hours: 2 }\n', []);
   const policy = policyFrom(policyYaml);
   const base = (await store.getRun('run-000001'))!;
-  const run = await store.recordRun({ ...base, policySnapshot: policy, proposals: [sellProposal('p-aaa0000009', 'AAA', 10, 60)] });
+  const run = await store.recordRun({ ...base, policySnapshot: policy, proposals: [sellProposal('AAA', 10, 60)] });
   return { store, policyRun: { policy, run, evaluation: { proposals: run.proposals } } as unknown as PolicyRun };
 }
 

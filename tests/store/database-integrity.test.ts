@@ -31,7 +31,7 @@ describe('the database file: damaged, foreign, newer or older', () => {
 
   it('should never open an account again from the example holdings once it has history, nor reopen an executed proposal', async () => {
     await cli('run');
-    expect((await cli('approve', 'p-1173a551db')).out).toMatch(/p-1173a551db  executed/);
+    expect((await cli('approve', 'p-000001-1')).out).toMatch(/p-000001-1  executed/);
     const damaged = await db();
     delete damaged.accounts['paper-dee'];
     await writeFile(file(), JSON.stringify(damaged));
@@ -40,8 +40,8 @@ describe('the database file: damaged, foreign, newer or older', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/paper account paper-dee has history .*not open it again from examples\/holdings\/dee-bot\.csv/s);
     expect(again.out).toMatch(/DOW-INDEX[\s\S]*SHORGAN-BOT/); // the other bots still run
-    expect((await cli('approve', 'p-1173a551db')).err).toMatch(/p-1173a551db  executed  already decided/);
-    const executions = (await db()).proposals.filter((r: { proposal: { id: string }; status: string }) => r.proposal.id === 'p-1173a551db');
+    expect((await cli('approve', 'p-000001-1')).err).toMatch(/p-000001-1  executed  already decided/);
+    const executions = (await db()).proposals.filter((r: { proposal: { id: string }; status: string }) => r.proposal.id === 'p-000001-1');
     expect(executions.map((r: { status: string }) => r.status)).toEqual(['executed']);
   });
 
@@ -70,7 +70,7 @@ describe('the database file: damaged, foreign, newer or older', () => {
   for (const [name, text] of [['{}', '{}'], ['[]', '[]'], ['another program\'s JSON', '{"name":"my-app","items":[1,2,3]}']] as const) {
     it(`should refuse ${name} with what to do in every command, and leave the file as it is`, async () => {
       await writeFile(file(), text);
-      for (const argv of [['history'], ['status'], ['run'], ['approve', 'p-1173a551db'], ['pending'], ['positions'], ['show', 'run-000001'],
+      for (const argv of [['history'], ['status'], ['run'], ['approve', 'p-000001-1'], ['pending'], ['positions'], ['show', 'run-000001'],
         ['evaluate', 'policies/dee-bot.yaml', '--holdings', 'examples/holdings/dee-bot.csv', '--prices', 'examples/prices/dow30-daily-1991-2000.csv', '--as-of', '2001-01-02']]) {
         const result = await cli(...argv);
         expect({ argv, code: result.code }).toEqual({ argv, code: 1 });
@@ -94,7 +94,7 @@ describe('the database file: damaged, foreign, newer or older', () => {
     await cli('run');
     const before = await readFile(file(), 'utf8');
     await chmod(file(), 0o444);
-    const result = await cli('approve', 'p-1173a551db');
+    const result = await cli('approve', 'p-000001-1');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/ballast\.json is read-only.*chmod u\+w/);
     expect(await readFile(file(), 'utf8')).toBe(before);

@@ -9,7 +9,7 @@ const VIEW = { run: undefined, timeZone: 'UTC', now: T0 };
 
 async function many(count: number): Promise<ProposalRecord[]> {
   const proposals = Array.from({ length: count }, (_, i) => ({
-    ...sellProposal(`p-${String(i).padStart(10, '0')}`, `S${i}`, 10 + i, 12.5),
+    ...sellProposal(`S${i}`, 10 + i, 12.5),
     reason: `reason ${i} `.repeat(40),
   }));
   return (await storeWithPending(undefined, proposals)).records;
@@ -34,7 +34,7 @@ describe('splitBatch / formatBatchMessage', () => {
   it('should show the trade with quantity, notional and weights, and drop the keyboard once nothing is pending', async () => {
     const [record] = await many(1);
     const pending = formatBatchMessage([record!], { index: 0, count: 1, runPending: 1, runNonce: record!.nonce }, SECRET, VIEW);
-    expect(pending.text).toMatch(/<b>SELL 10 S0<\/b> · cut_loss\n<pre>price     12\.50\nnotional 125\.00\nweight   10\.0% → 0\.0%<\/pre>[\s\S]*<code>p-0000000000<\/code>/);
+    expect(pending.text).toMatch(/<b>SELL 10 S0<\/b> · cut_loss\n<pre>price     12\.50\nnotional 125\.00\nweight   10\.0% → 0\.0%<\/pre>[\s\S]*<code>p-000001-1<\/code>/);
     expect(pending.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['✅ Approve S0', '❌ Reject S0']]);
     const decided = formatBatchMessage([{ ...record!, status: 'rejected', decision: { decision: 'reject', actorId: 'telegram:1', actorName: '@ana', channel: 'telegram', at: '2026-11-21T12:03:00.000Z', policyRevision: 'abc1234' } }], { index: 0, count: 1, runPending: 0, runNonce: record!.nonce }, SECRET, VIEW);
     expect(decided.text).toMatch(/❌ rejected by @ana \(telegram\) at Sat 21 Nov 12:03 UTC/);
@@ -43,7 +43,7 @@ describe('splitBatch / formatBatchMessage', () => {
 
   it('should list what the limits and rebalance constraints dropped on the first part only, cut to fit with where to see the rest', async () => {
     const records = await many(40);
-    const dropped = Array.from({ length: 30 }, (_, i) => ({ proposal: sellProposal(`p-d${i}`, `D${i}`, 1, 10), constraint: 'max_trades_per_run' as const, detail: `rank ${i + 3}; max_trades_per_run is 2 <limit>` }));
+    const dropped = Array.from({ length: 30 }, (_, i) => ({ proposal: sellProposal(`D${i}`, 1, 10), constraint: 'max_trades_per_run' as const, detail: `rank ${i + 3}; max_trades_per_run is 2 <limit>` }));
     const run = {
       id: 'run-000001', asOf: '2026-11-20', policySnapshot: { base_currency: 'EUR' }, inputs: { positions: [] }, dropped,
       rebalance: { targetsPct: {}, dropped: [{ symbol: 'KO', side: 'buy' as const, constraint: 'budget' as const, effect: 'cut' as const, detail: 'budget 5% of equity used up' }], summary: {} as never },

@@ -37,9 +37,9 @@ function dataOf(message: ChatMessageView, label: RegExp): string {
 /** AAA (reason with a `<` and a `&`) and BBB pending for Telegram, CCC dropped by a limit; posted as one message. */
 async function posted() {
   server = await startBotApiServer();
-  const aaa = { ...sellProposal('p-aaa0000001', 'AAA', 100, 60), reason: 'up 20% since entry & weight < 5% of equity: <b>sell</b>' };
-  const dropped = [{ proposal: sellProposal('p-ccc0000003', 'CCC', 10, 30), constraint: 'max_trades_per_run' as const, detail: 'rank 3; max_trades_per_run is 2' }];
-  const { store } = await storeWithPending(POLICY, [aaa, sellProposal('p-bbb0000002', 'BBB', 40, 25)], { dropped });
+  const aaa = { ...sellProposal('AAA', 100, 60), reason: 'up 20% since entry & weight < 5% of equity: <b>sell</b>' };
+  const dropped = [{ proposal: sellProposal('CCC', 10, 30), constraint: 'max_trades_per_run' as const, detail: 'rank 3; max_trades_per_run is 2' }];
+  const { store } = await storeWithPending(POLICY, [aaa, sellProposal('BBB', 40, 25)], { dropped });
   expect(await postPendingBatches(new Api(server.token, { apiRoot: server.apiRoot }), store, testConfig(server), at(1))).toBe(1);
   return { server, store, message: server.messages(CHAT)[0]! };
 }
@@ -57,7 +57,7 @@ describe('Telegram messages for a phone (real grammY on the loopback Bot API ser
       'price        60.00 USD\nnotional  6,000.00 USD\nP&L      +1,000.00 USD +20.0%\nweight   10.0% → 0.0%',
       'price       25.00 USD\nnotional 1,000.00 USD\nP&L       +200.00 USD +25.0%\nweight   10.0% → 0.0%',
     ]);
-    expect(message.text).toMatch(/p-aaa0000001\n⏳ pending · expires Sat 21 Nov 15:00 Europe\/Berlin \(in 1 h 59 min\)/);
+    expect(message.text).toMatch(/p-000001-1\n⏳ pending · expires Sat 21 Nov 15:00 Europe\/Berlin \(in 1 h 59 min\)/);
     expect(message.text).toMatch(/Not proposed: dropped by limits \(1\)\n• CCC cut_loss · max_trades_per_run: rank 3; max_trades_per_run is 2$/);
   });
 

@@ -61,7 +61,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     const [message] = server.messages(CHAT);
     expect(message!.parseMode).toBe('HTML');
     expect(message!.text).toMatch(/^SHORGAN-BOT \(aggressive\) · run-000004\nprices of 2001-01-02 · amounts in USD\n/);
-    expect(message!.text).toMatch(/SELL 6 T · cut_loss\nprice     13\.64 USD\nnotional  81\.84 USD\nP&L      −16\.62 USD −16\.9%\nweight   6\.1% → 0\.0%\n[^\n]*\np-0c7cdbfb43\n⏳ pending · expires Sat 21 Nov 21:00 Europe\/Berlin \(in 8 h\)/);
+    expect(message!.text).toMatch(/SELL 6 T · cut_loss\nprice     13\.64 USD\nnotional  81\.84 USD\nP&L      −16\.62 USD −16\.9%\nweight   6\.1% → 0\.0%\n[^\n]*\np-000004-1\n⏳ pending · expires Sat 21 Nov 21:00 Europe\/Berlin \(in 8 h\)/);
     expect(message!.text).toMatch(/Not proposed: dropped by limits \(2\)\n• HD stale · max_exits_per_week: 2 exits per rolling week reached/);
     expect(message!.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ['✅ Approve T', '❌ Reject T'], ['✅ Approve MO', '❌ Reject MO'], ['✅ Approve all', '❌ Reject all'],
@@ -75,10 +75,10 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1 && s.callbackQuery(query)?.answered);
 
     const edited = server.messages(CHAT)[0]!;
-    expect(edited.text).toMatch(/p-0c7cdbfb43[^•]*✅ approved by User1001 \(telegram\) at Sat 21 Nov 13:00 Europe\/Berlin/);
+    expect(edited.text).toMatch(/p-000004-1[^•]*✅ approved by User1001 \(telegram\) at Sat 21 Nov 13:00 Europe\/Berlin/);
     expect(edited.text).toMatch(/→ executed: sold 6 @ 13\.63/);
     expect(edited.reply_markup!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['✅ Approve MO', '❌ Reject MO']]);
-    expect(store.proposalRecord('p-0c7cdbfb43')).toMatchObject({
+    expect(store.proposalRecord('p-000004-1')).toMatchObject({
       status: 'executed', telegram: { chatId: CHAT, messageId: message!.message_id },
       decision: { actorId: `telegram:${ANA_ID}`, channel: 'telegram', at: io.now().toISOString() },
     });
@@ -89,7 +89,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 2);
     expect(server.messages(CHAT)[0]!.reply_markup).toBeUndefined();
     const reread = await Store.open(join(dir, '.ballast'));
-    expect(reread.proposalRecord('p-1a959d3cd8')).toMatchObject({ status: 'rejected' });
+    expect(reread.proposalRecord('p-000004-2')).toMatchObject({ status: 'rejected' });
     expect(reread.account('paper-shorgan')!.trades).toMatchObject([{ symbol: 'T', side: 'sell', quantity: 6 }]);
   });
 
@@ -103,8 +103,8 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       press(STRANGER_ID, approveAaa),
       press(VIC_ID, approveAaa),
       press(ANA_ID, `${approveAaa.slice(0, -1)}${approveAaa.endsWith('A') ? 'B' : 'A'}`),
-      press(ANA_ID, signCallback(SECRET, { op: 'a', target: 'p-aaa0000001', nonce: 'oldnonce' })),
-      press(ANA_ID, signCallback('another-secret-entirely!', { op: 'a', target: 'p-aaa0000001', nonce: 'nonce001' })),
+      press(ANA_ID, signCallback(SECRET, { op: 'a', target: 'p-000001-1', nonce: 'oldnonce' })),
+      press(ANA_ID, signCallback('another-secret-entirely!', { op: 'a', target: 'p-000001-1', nonce: 'nonce001' })),
     ];
     await server.waitFor((s) => queries.every((q) => s.callbackQuery(q)?.answered));
     expect((await store.listRefusals()).map((r) => [r.reason, r.actorId])).toEqual([
@@ -125,9 +125,9 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     running.setNow(at(121));
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: button(/Approve AAA/) });
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 2);
-    expect(store.proposalRecord('p-bbb0000002')).toMatchObject({ status: 'stale', outcome: { code: 'PRICE_MOVED' } });
-    expect(store.proposalRecord('p-aaa0000001')).toMatchObject({ status: 'expired', outcome: { code: 'EXPIRED' } });
-    expect(server.messages(CHAT)[0]!.text).toMatch(/p-aaa0000001[^•]*⌛ expired at Sat 21 Nov 15:01 Europe\/Berlin[\s\S]*p-bbb0000002[^•]*stale: BBB moved 4\.00% \(25 → 26\), past the 2% tolerance/);
+    expect(store.proposalRecord('p-000001-2')).toMatchObject({ status: 'stale', outcome: { code: 'PRICE_MOVED' } });
+    expect(store.proposalRecord('p-000001-1')).toMatchObject({ status: 'expired', outcome: { code: 'EXPIRED' } });
+    expect(server.messages(CHAT)[0]!.text).toMatch(/p-000001-1[^•]*⌛ expired at Sat 21 Nov 15:01 Europe\/Berlin[\s\S]*p-000001-2[^•]*stale: BBB moved 4\.00% \(25 → 26\), past the 2% tolerance/);
     expect(server.messages(CHAT)[0]!.reply_markup).toBeUndefined();
     expect(store.account('paper')!.trades).toHaveLength(0);
   });
@@ -196,7 +196,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
       return reply.text;
     };
     expect(await say('/status')).toMatch(/test-bot: running · 2 pending · last run run-000001/);
-    expect(await say('/pending')).toMatch(/p-aaa0000001[\s\S]*pending until Sat 21 Nov 15:00 Europe\/Berlin[\s\S]*p-bbb0000002/);
+    expect(await say('/pending')).toMatch(/p-000001-1[\s\S]*pending until Sat 21 Nov 15:00 Europe\/Berlin[\s\S]*p-000001-2/);
     expect(await say('/pause', VIC_ID)).toMatch(/Only approvers/);
     expect(await say('/pause')).toMatch(/Paused: test-bot/);
     const refused = server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: button(/Approve AAA/) });
@@ -205,7 +205,7 @@ describe('Telegram approvals (real grammY on the loopback Bot API server)', () =
     expect(await say('/resume')).toMatch(/Resumed: test-bot/);
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: button(/Approve AAA/) });
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1);
-    expect(await say('/history')).toMatch(/p-aaa0000001 AAA: approved by User1001 \(telegram\) at Sat 21 Nov 13:02 Europe\/Berlin/);
+    expect(await say('/history')).toMatch(/p-000001-1 AAA: approved by User1001 \(telegram\) at Sat 21 Nov 13:02 Europe\/Berlin/);
     expect(await say('/positions')).toMatch(/account paper[\s\S]*BBB/);
     expect((await store.listRefusals()).map((r) => r.reason)).toEqual(['forbidden', 'paused']);
   });

@@ -27,8 +27,8 @@ describe('Telegram under faults and floods', () => {
     running = await startBot(server, store, quotes({ AAA: 60, BBB: 25 }), at(2));
     server.pressButton({ chatId: CHAT, messageId: message.message_id, fromUserId: ANA_ID, data: approve.callback_data });
     await server.waitFor((s) => s.messages(CHAT)[0]!.editCount === 1);
-    expect(store.proposalRecord('p-aaa0000001')).toMatchObject({ status: 'executed' });
-    expect(server.messages(CHAT)[0]!.text).toMatch(/p-aaa0000001[^•]*executed/);
+    expect(store.proposalRecord('p-000001-1')).toMatchObject({ status: 'executed' });
+    expect(server.messages(CHAT)[0]!.text).toMatch(/p-000001-1[^•]*executed/);
     expect(server.messages(CHAT)[0]!.reply_markup!.inline_keyboard.flat().map((b) => b.text)).not.toContain('✅ Approve AAA');
   });
 

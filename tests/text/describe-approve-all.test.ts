@@ -4,7 +4,7 @@ import { sellProposal, storeWithPending } from '../approval/approval-fixtures.js
 
 describe('describeApproveAll', () => {
   it('should fit 200 characters with the totals kept and the symbols cut', async () => {
-    const proposals = Array.from({ length: 60 }, (_, i) => sellProposal(`p-${String(i).padStart(10, '0')}`, `SYM${i}`, 10, 12.5));
+    const proposals = Array.from({ length: 60 }, (_, i) => sellProposal(`SYM${i}`, 10, 12.5));
     const { records } = await storeWithPending(undefined, proposals);
     const text = describeApproveAll('reject', 'run-000001', records, 'EUR');
     expect(text.length).toBeLessThanOrEqual(200);

@@ -30,7 +30,7 @@ export interface DecideOptions {
  */
 export async function decideCommand(options: DecideOptions, io: CliIo): Promise<number> {
   if (options.all === options.ids.length > 0) {
-    throw new UsageError(options.all ? `give proposal ids or --all, not both` : `${options.decision} needs the proposals to decide`, `npx ballast ${options.decision} p-0123456789 … | --all (\`ballast pending\` lists the ids)`);
+    throw new UsageError(options.all ? `give proposal ids or --all, not both` : `${options.decision} needs the proposals to decide`, `npx ballast ${options.decision} p-000042-1 … | --all (\`ballast pending\` lists the ids)`);
   }
   const store = await Store.open(dataDir(io, options.dataDir), options.decision);
   try {

@@ -65,12 +65,12 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
       else throw error;
     }
   }
-  const submissions = runs.map((run) => run.submission ?? { opened: [], auto: [], decidedBefore: [] });
+  const submissions = runs.map((run) => run.submission ?? { opened: [], auto: [], alreadyPending: [] });
   if (options.json) {
     io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {
     io.stdout(`Ballast main job: ${files.length} ${files.length === 1 ? 'policy' : 'policies'}, prices as of ${asOf}\n`);
-    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run.policy, run.evaluation.proposals.length, submissions[i]!, CLI_DECIDE_HINT)}\n`));
+    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run.policy, submissions[i]!, CLI_DECIDE_HINT)}\n`));
     for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
     io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
   }

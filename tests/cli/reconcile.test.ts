@@ -60,6 +60,10 @@ describe('ballast reconcile', () => {
     const io = { ...testIo(dir), env: { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: 'test-secret-0123456789abcdef', BALLAST_TELEGRAM_APPROVERS: '1001', BALLAST_TELEGRAM_API_ROOT: server.apiRoot } };
     expect(await main(['reconcile', '--positions', 'broker.csv', '--account', 'paper-dee'], io)).toBe(2);
     expect(server.messages(1001).map((m) => m.text)).toEqual([expect.stringMatching(/Reconciliation: paper-dee vs broker\.csv[\s\S]*GE +ours +300 +broker +250/)]);
+    const [message] = server.messages(1001);
+    expect(message!.parseMode).toBe('HTML');
+    const [table] = (message!.entities ?? []).filter((e) => e.type === 'pre').map((e) => message!.text.slice(e.offset, e.offset + e.length));
+    expect(table).toMatch(/^ +GE +ours +300 +broker +250 /);
   });
 
   it('should exit 1 with the file and row of a bad export, and for an account it does not know', async () => {

@@ -8,9 +8,10 @@ import { reconcilePositions } from '../../portfolio/reconcile-positions.js';
 import { Store } from '../../store/store.js';
 import { installRetry } from '../../telegram/create-telegram-bot.js';
 import { redact } from '../../telegram/redact.js';
+import { sendHtml } from '../../telegram/reply-html.js';
 import { readTelegramConfig } from '../../telegram/telegram-config.js';
 import { formatReconciliation } from '../../text/format-reconciliation.js';
-import { splitText } from '../../text/split-text.js';
+import { escapeHtml } from '../../text/telegram-html.js';
 import { loadPricePanel } from '../../workspace/load-price-panel.js';
 import { readInput } from '../../workspace/read-input.js';
 import type { CliIo } from '../cli-io.js';
@@ -69,7 +70,8 @@ export async function reconcileCommand(options: ReconcileOptions, io: CliIo): Pr
     const api = new Api(telegram.token, root ? { apiRoot: root } : undefined);
     installRetry(api);
     try {
-      for (const part of splitText(`⚠️ Reconciliation: ${text}`, 4000)) await api.sendMessage(telegram.chatId, part);
+      const [head, ...rows] = text.split('\n');
+      await sendHtml((part, sendOptions) => api.sendMessage(telegram.chatId, part, sendOptions), [{ html: escapeHtml(`⚠️ Reconciliation: ${head}`) }, { pre: rows.join('\n') }]);
       if (!options.json) io.stdout(`posted to Telegram chat ${telegram.chatId}`);
     } catch (error) {
       io.stderr(`could not post the differences to Telegram: ${redact((error as Error).message, telegram.token)}`);

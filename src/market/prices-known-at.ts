@@ -1,4 +1,5 @@
-import { localDateOf, wallTimeToInstant } from '../schedule/wall-time.js';
+import { wallTimeToInstant } from '../schedule/wall-time.js';
+import { localDate } from '../time/zone-offset.js';
 import type { ExchangeCalendar } from './calendars/exchange-calendar.js';
 import { AS_OF_TIME } from './as-of-instant.js';
 import { indexAsOf, type PricePanel } from './price-panel.js';
@@ -23,7 +24,7 @@ export function closeInstantMs(date: string, timeZone: string, calendar?: Exchan
  * panel has no close before `at`. O(log n).
  */
 export function indexKnownAt(panel: PricePanel, at: Date, timeZone: string, calendar?: ExchangeCalendar): number {
-  const local = localDateOf(at.getTime(), timeZone);
+  const local = localDate(at.getTime(), timeZone);
   let index = indexAsOf(panel, local);
   if (index >= 0 && panel.dates[index] === local && at.getTime() < closeInstantMs(local, timeZone, calendar)) index -= 1;
   return index;

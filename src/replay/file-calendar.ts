@@ -1,8 +1,8 @@
-import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { CalendarError } from '../errors.js';
 import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
 import { addDays } from '../time/iso-date.js';
+import { validDateTime } from '../time/valid-date-time.js';
 
 /**
  * The sessions of a policy without a `calendar` in a replay: every date of the price file is a session (so
@@ -15,7 +15,7 @@ export function fileCalendar(dates: readonly string[], timeZone: string): Exchan
   const last = dates[dates.length - 1] ?? '';
   const inFile = new Set(dates);
   const isSession = (date: string): boolean => date < first || date > last || inFile.has(date);
-  const at = (date: string, hour: number, minute: number): DateTime => DateTime.fromISO(date, { zone: timeZone }).set({ hour, minute });
+  const at = (date: string, hour: number, minute: number): DateTime<true> => validDateTime(DateTime.fromISO(date, { zone: timeZone }).set({ hour, minute }), `${date} in ${timeZone}`);
   const step = (date: string, dir: 1 | -1): string => {
     let d = addDays(date, dir);
     while (!isSession(d)) d = addDays(d, dir);

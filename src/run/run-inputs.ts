@@ -6,7 +6,7 @@ import { panelQuotes } from '../market/panel-quotes.js';
 import type { PricePanel } from '../market/price-panel.js';
 import { indexKnownAt } from '../market/prices-known-at.js';
 import { openedAfter, stalePrices } from '../market/input-freshness.js';
-import { localDateOf } from '../schedule/wall-time.js';
+import { localDate } from '../time/zone-offset.js';
 import { snapshotForPolicy } from '../market/snapshot-for-holdings.js';
 import type { AccountState } from '../portfolio/account-state.js';
 import type { Holdings } from '../portfolio/holdings.js';
@@ -53,7 +53,7 @@ export function panelInputs(prices: PricePanel, holdings: HoldingsSource, quotes
       if (index < 0) {
         throw new InputError([{ file: prices.file, message: `no prices known at ${at.toISOString()}; the file starts on ${prices.dates[0] ?? '(no rows)'}` }]);
       }
-      const runDate = localDateOf(at.getTime(), policy.time_zone);
+      const runDate = localDate(at.getTime(), policy.time_zone);
       const problems = [...openedAfter(held, runDate), ...[stalePrices(prices, index, runDate, policy.max_price_age_days) ?? []].flat()];
       if (problems.length > 0) throw new InputError(problems);
       return {

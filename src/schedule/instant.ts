@@ -1,4 +1,3 @@
-import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { ScheduleError } from '../errors.js';
 
@@ -12,13 +11,7 @@ export function toEpochMs(input: InstantInput, name: string): number {
   if (input instanceof Date) ms = input.getTime();
   else if (typeof input === 'string') {
     if (!/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(input.trim())) ms = NaN;
-    else {
-      try {
-        ms = DateTime.fromISO(input.trim(), { setZone: true }).toMillis();
-      } catch {
-        ms = NaN;
-      }
-    }
+    else ms = DateTime.fromISO(input.trim(), { setZone: true }).toMillis(); // NaN when luxon cannot read it
   } else ms = DateTime.isDateTime(input) ? input.toMillis() : NaN;
   if (!Number.isFinite(ms)) {
     throw new ScheduleError('SCHEDULE_BAD_INSTANT', '',
@@ -29,5 +22,6 @@ export function toEpochMs(input: InstantInput, name: string): number {
 
 /** Formats epoch milliseconds as the canonical slot instant: ISO 8601 UTC without milliseconds, `2026-03-09T20:30:00Z`. */
 export function formatSlotInstant(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'utc' }).toISO({ suppressMilliseconds: true }).replace('+00:00', 'Z');
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }

@@ -1,4 +1,3 @@
-import '../time/luxon-strict.js';
 import { IANAZone } from 'luxon';
 import type { ExchangeCalendar } from '../market/calendars/exchange-calendar.js';
 import { getCalendar } from '../market/calendars/get-calendar.js';

@@ -1,11 +1,12 @@
-import '../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeek, isoWeekday, lastDayOfMonth } from '../time/iso-date.js';
 import { canRoll } from './can-roll.js';
 import { formatSlotInstant, toEpochMs, type InstantInput } from './instant.js';
 import type { MonthDay, Schedule, Slot, TimeOfDay } from './schedule.js';
 import { slotKey } from './slot-key.js';
-import { localDateOf, wallTimeToInstant } from './wall-time.js';
+import { validDateTime } from '../time/valid-date-time.js';
+import { localDate } from '../time/zone-offset.js';
+import { wallTimeToInstant } from './wall-time.js';
 
 /** Days a roll can move a slot at most (longest run of closed days in the bundled calendars is 6). */
 const ROLL_PAD_DAYS = 10;
@@ -117,8 +118,8 @@ export function slotsBetween(schedule: Schedule, from: InstantInput, to: Instant
   if (toMs <= fromMs) return [];
   const zone = schedule.timeZone;
   const rolling = canRoll(schedule);
-  const start = addDays(localDateOf(fromMs, zone), rolling && schedule.roll === 'next' ? -ROLL_PAD_DAYS : 0);
-  const end = addDays(localDateOf(toMs, zone), rolling && schedule.roll === 'previous' ? ROLL_PAD_DAYS : 0);
+  const start = addDays(localDate(fromMs, zone), rolling && schedule.roll === 'next' ? -ROLL_PAD_DAYS : 0);
+  const end = addDays(localDate(toMs, zone), rolling && schedule.roll === 'previous' ? ROLL_PAD_DAYS : 0);
   const byMs = new Map<number, Slot>();
   for (const n of nominalSlots(schedule, start, end)) {
     let date = n.date;
@@ -136,7 +137,7 @@ export function slotsBetween(schedule: Schedule, from: InstantInput, to: Instant
       policyId: schedule.policyId,
       scheduleId: schedule.id,
       at,
-      localTime: DateTime.fromMillis(wall.epochMs, { zone }).toISO({ suppressMilliseconds: true }),
+      localTime: validDateTime(DateTime.fromMillis(wall.epochMs, { zone }), `slot ${at} in ${zone}`).toISO({ suppressMilliseconds: true }),
       date,
       rolledFrom: date === n.date ? undefined : n.date,
       dst: wall.dst,

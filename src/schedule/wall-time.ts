@@ -1,6 +1,4 @@
-import '../time/luxon-strict.js';
-import { IANAZone } from 'luxon';
-import { localDate, zoneOffsetMinutes } from '../time/zone-offset.js';
+import { zoneOffsetMinutes } from '../time/zone-offset.js';
 import { parseIsoDate } from '../time/iso-date.js';
 import type { TimeOfDay } from './schedule.js';
 
@@ -14,16 +12,6 @@ export interface WallInstant {
 }
 
 const DAY_MS = 86_400_000;
-const zones = new Map<string, IANAZone>();
-
-function zoneOf(name: string): IANAZone {
-  let z = zones.get(name);
-  if (!z) {
-    z = IANAZone.create(name);
-    zones.set(name, z);
-  }
-  return z;
-}
 
 /**
  * Resolves the wall time `at` on local `date` in IANA zone `timeZone` to one instant, with Ballast's DST rule:
@@ -32,9 +20,9 @@ function zoneOf(name: string): IANAZone {
  * - inside a fall-back overlap (e.g. 01:30 on 2026-11-01 in America/New_York) it runs once, at the first occurrence
  *   (01:30 EDT, UTC−4).
  * Works for any offset change (half-hour shifts too) because it reads the zone's offsets, not a fixed one hour.
+ * Throws `FatalError` `INVALID_TIME_ZONE` when `timeZone` is not an IANA time zone.
  */
 export function wallTimeToInstant(date: string, at: TimeOfDay, timeZone: string): WallInstant {
-  zoneOf(timeZone); // an unknown zone throws here, as before
   const zone = { offset: (ms: number): number => zoneOffsetMinutes(timeZone, ms) };
   const [y, mo, d] = parseIsoDate(date) ?? [1970, 1, 1];
   const wall = Date.UTC(y, mo - 1, d, at.hour, at.minute);
@@ -56,10 +44,4 @@ export function wallTimeToInstant(date: string, at: TimeOfDay, timeZone: string)
     else hi = mid;
   }
   return { epochMs: hi, dst: 'gap' };
-}
-
-/** The local `YYYY-MM-DD` date of epoch milliseconds `ms` in `timeZone`. */
-export function localDateOf(ms: number, timeZone: string): string {
-  zoneOf(timeZone);
-  return localDate(ms, timeZone);
 }

@@ -1,5 +1,5 @@
-import './luxon-strict.js';
 import { IANAZone } from 'luxon';
+import { requireTimeZone } from './time-zone.js';
 
 /** One UTC year of a zone: the instants (epoch ms) from which each offset (minutes east of UTC) holds. */
 interface YearTable {
@@ -14,11 +14,13 @@ const tables = new Map<string, Map<number, YearTable>>();
  * The UTC offset of IANA zone `timeZone` at epoch milliseconds `ms`, in minutes east of UTC (New York in winter:
  * −300), exactly as luxon's `IANAZone.offset` gives it, but from a table of the zone's transitions built once per UTC
  * year (sampled weekly, each change located to the second by bisection): a lookup is a binary search instead of an
- * `Intl` call, which replays make millions of times. Throws luxon's error for an unknown zone.
+ * `Intl` call, which replays make millions of times. Throws `FatalError` `INVALID_TIME_ZONE` (with a did-you-mean) for
+ * a name that is not an IANA time zone, checked once per zone.
  */
 export function zoneOffsetMinutes(timeZone: string, ms: number): number {
   let years = tables.get(timeZone);
   if (years === undefined) {
+    requireTimeZone(timeZone, 'time zone');
     years = new Map();
     tables.set(timeZone, years);
   }
@@ -39,7 +41,7 @@ export function zoneOffsetMinutes(timeZone: string, ms: number): number {
   return offsets[lo]!;
 }
 
-/** The local calendar date (`YYYY-MM-DD`) of epoch milliseconds `ms` in `timeZone`. */
+/** The local calendar date (`YYYY-MM-DD`) of epoch milliseconds `ms` in `timeZone`. Throws as {@link zoneOffsetMinutes}. */
 export function localDate(ms: number, timeZone: string): string {
   return new Date(ms + zoneOffsetMinutes(timeZone, ms) * 60_000).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
-import '../../time/luxon-strict.js';
 import { DateTime } from 'luxon';
 import { addDays, isoWeekday, parseIsoDate } from '../../time/iso-date.js';
+import { validDateTime } from '../../time/valid-date-time.js';
 import type { CalendarData } from './calendar-data.js';
 import { CalendarError } from '../../errors.js';
 
@@ -9,9 +9,9 @@ export interface SessionTimes {
   /** Session date, `YYYY-MM-DD` in the exchange's time zone. */
   readonly date: string;
   /** Session open (exchange time zone). */
-  readonly open: DateTime;
+  readonly open: DateTime<true>;
   /** Session close (exchange time zone); earlier than the regular close on an early-close day. */
-  readonly close: DateTime;
+  readonly close: DateTime<true>;
   /** True when the close is earlier than the regular close (e.g. 13:00 on the day after Thanksgiving). */
   readonly earlyClose: boolean;
 }
@@ -85,10 +85,10 @@ export function createExchangeCalendar(data: CalendarData): ExchangeCalendar {
     }
   }
 
-  function at(date: string, hhmm: string): DateTime {
+  function at(date: string, hhmm: string): DateTime<true> {
     const [y, mo, d] = parseIsoDate(date) ?? [0, 0, 0];
     const [h, mi] = hhmm.split(':').map(Number);
-    return DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone: data.timeZone });
+    return validDateTime(DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone: data.timeZone }), `${data.code} ${date} ${hhmm}`);
   }
 
   return {

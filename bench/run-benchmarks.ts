@@ -5,6 +5,7 @@ import { replayBenchmarks } from './replay-bench.js';
 import { benchStrategiesLive } from './strategies-bench.js';
 import { benchEquityPng, benchReplayReport } from './report-bench.js';
 import { benchDiffImpact } from './diff-impact-bench.js';
+import { benchCliStartup } from './cli-startup-bench.js';
 
 /** `npm run bench`: every benchmark with its goal; prints a table and exits 1 when a median misses its goal. */
 const bench = new Bench({ iterations: 30, warmupIterations: 5, time: 0 });
@@ -21,6 +22,7 @@ add('multi-factor: one live evaluation', 50, await benchStrategiesLive());
 add('report: Dow 30 × 10 years, HTML + 3 charts', 1000, await benchReplayReport());
 add('png: /report equity chart, 2,529 points', 400, await benchEquityPng());
 add('diff impact: dee-bot, 2 × 505 sessions', 1000, await benchDiffImpact());
+add('cli start-up: ballast --help, a new process', 400, benchCliStartup());
 
 await bench.run();
 // Replays take seconds each: a few iterations, their own bench.

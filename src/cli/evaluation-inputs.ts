@@ -63,5 +63,5 @@ export async function evaluateFromInputs(
   } else {
     throw new FatalError('INTERNAL', 'holdings from the paper account need the store', 'please report this as a bug');
   }
-  return runAsOf(loaded, prices, { asOf, holdings, ...(store ? { store } : {}), ...(options.record ? { record: options.record } : {}) });
+  return runAsOf(loaded, prices, { asOf, holdings, ...(store ? { store } : {}), ...(options.record ? { record: options.record, recordedAt: io.now() } : {}) });
 }

@@ -6,6 +6,8 @@ import type { StrategyStep } from '../strategy/strategy-step.js';
 /** Where a run's inputs came from and what started it. */
 export interface RunOrigin {
   readonly initiator: RunInitiator;
+  /** The wall clock the run is recorded at, ISO 8601 UTC. */
+  readonly recordedAt: string;
   readonly revision: Omit<PolicyRevision, 'policyId'>;
   readonly holdingsFile: string;
   readonly pricesFile: string;
@@ -26,6 +28,7 @@ export function newRun(policy: Policy, evaluation: Evaluation, origin: RunOrigin
     initiator: origin.initiator,
     asOf: evaluation.asOf,
     evaluatedAt: evaluation.evaluatedAt,
+    recordedAt: origin.recordedAt,
     inputs: {
       holdingsFile: origin.holdingsFile,
       pricesFile: origin.pricesFile,

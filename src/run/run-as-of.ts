@@ -16,6 +16,8 @@ export interface AsOfRequest {
   readonly store?: Store;
   /** Record the run with this initiator (needs `store`); omit for a preview. */
   readonly record?: RunInitiator;
+  /** The wall clock the run is recorded at (default the approval clock, else the as-of close). */
+  readonly recordedAt?: Date;
   /** Put the recorded proposals up for approval; see {@link RunRequest.approval}. */
   readonly approval?: RunRequest['approval'];
 }
@@ -32,7 +34,7 @@ export async function runAsOf(loaded: LoadedPolicyFile, prices: PricePanel, requ
     at: asOfInstant(request.asOf, policy.time_zone),
     inputs: panelInputs(prices, request.holdings, request.asOf),
     ...(store ? { store } : {}),
-    ...(record ? { record: { initiator: record } } : {}),
+    ...(record ? { record: { initiator: record, ...(request.recordedAt ? { at: request.recordedAt } : {}) } } : {}),
     ...(approval ? { approval } : {}),
   });
 }

@@ -22,8 +22,11 @@ export interface RunRequest {
   readonly only?: readonly string[];
   /** The database: recorded exits for the weekly cap, the paper accounts, and where runs are recorded. */
   readonly store?: Store;
-  /** Record the run in `store` (`initiator`, and the slot of a scheduled run). Omit for a preview. */
-  readonly record?: { readonly initiator: RunInitiator; readonly slot?: RunSlot };
+  /**
+   * Record the run in `store` (`initiator`, the slot of a scheduled run, and `at`: the wall clock it is recorded at,
+   * default the approval clock, else the run's clock). Omit for a preview.
+   */
+  readonly record?: { readonly initiator: RunInitiator; readonly slot?: RunSlot; readonly at?: Date };
   /**
    * Put the recorded proposals up for approval (and execute them at once under `approval.mode: auto`): the decision
    * clock and the environment (master switch). Omit to leave them unopened. Needs `record`.
@@ -72,11 +75,14 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
     async record(p, evaluation, inputs) {
       if (store === undefined || request.record === undefined) return undefined;
       const { initiator, slot } = request.record;
+      // the wall clock the run is recorded and decided on (`ballast run` evaluates as of the data's last date)
+      const recordedAt = (request.record.at ?? request.approval?.now ?? request.at).toISOString();
       if (inputs.openedAccount !== undefined && store.account(p.account) === undefined) store.putAccount(inputs.openedAccount);
       if (evaluation.strategies !== undefined) store.putStrategyState(p.id, evaluation.strategies.state);
       const run = await store.recordRun(
         newRun(p, evaluation, {
           initiator,
+          recordedAt,
           revision: loaded.revision,
           holdingsFile: inputs.holdingsFile,
           pricesFile: inputs.pricesFile,
@@ -84,9 +90,7 @@ export async function runPolicy(request: RunRequest): Promise<PolicyRun> {
         }),
       );
       if (inputs.accountId !== undefined) {
-        // the account's own timeline is the wall clock it is decided on (`ballast run` evaluates as of the data's last date)
-        const at = (request.approval?.now ?? request.at).toISOString();
-        store.recordEquity(inputs.accountId, { at, equity: run.inputs.equity, cash: run.inputs.cash, source: { kind: 'run', runId: run.id } });
+        store.recordEquity(inputs.accountId, { at: recordedAt, equity: run.inputs.equity, cash: run.inputs.cash, source: { kind: 'run', runId: run.id } });
       }
       return run;
     },

@@ -14,7 +14,7 @@ export interface ServeConsoleDeps {
   /** The terminal user (`cli:<login>`, channel `cli`). */
   readonly actor: Actor;
   /** `ballast next`'s text for the policies in force. */
-  readonly next: () => string;
+  readonly next: () => Promise<string>;
   /** Called with the records a command decided, e.g. to update their Telegram messages. */
   readonly decided?: (records: readonly ProposalRecord[]) => Promise<void>;
   readonly out: (line: string) => void;
@@ -49,7 +49,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
       deps.out(SERVE_CONSOLE_HELP);
       return;
     case 'next':
-      deps.out(deps.next());
+      deps.out(await deps.next());
       return;
     case 'pending': {
       await deps.service.expireDue(now);
@@ -68,7 +68,7 @@ export async function consoleCommand(line: string, deps: ServeConsoleDeps): Prom
         deps.out('no proposals pending');
         return;
       }
-      for (const { ok, line } of outcomes.map(describeOutcome)) (ok ? deps.out : deps.err)(line);
+      for (const { ok, line } of outcomes.map((outcome) => describeOutcome(outcome))) (ok ? deps.out : deps.err)(line);
       const ids = outcomes.map((o) => o.id);
       await deps.decided?.(deps.store.proposalRecords().filter((r) => ids.includes(r.proposal.id)));
       return;

@@ -35,6 +35,11 @@ export interface RunRecord {
   readonly asOf: string;
   /** The clock instant the run was evaluated at, ISO 8601 UTC. */
   readonly evaluatedAt: string;
+  /**
+   * When the run was recorded by the wall clock, ISO 8601 UTC: what `history` shows as when it ran (`ballast run`
+   * evaluates as of the prices' last close, years ago on the bundled data). Absent on runs recorded before it was kept.
+   */
+  readonly recordedAt?: string;
   readonly inputs: {
     readonly holdingsFile: string;
     readonly pricesFile: string;

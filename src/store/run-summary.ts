@@ -15,6 +15,8 @@ export interface RunSummary {
   readonly asOf: string;
   /** The clock instant the run was evaluated at, ISO 8601 UTC. */
   readonly evaluatedAt: string;
+  /** When the run was recorded by the wall clock, ISO 8601 UTC (absent on older runs). */
+  readonly recordedAt?: string;
   readonly pricesFile: string;
   readonly metrics: RunMetrics;
   /** Symbols the run proposed to sell (exits and trims), in proposal order. */
@@ -32,6 +34,7 @@ export function summarizeRun(run: RunRecord): RunSummary {
     initiator: run.initiator,
     asOf: run.asOf,
     evaluatedAt: run.evaluatedAt,
+    ...(run.recordedAt ? { recordedAt: run.recordedAt } : {}),
     pricesFile: run.inputs.pricesFile,
     metrics: run.metrics,
     sells: run.proposals.filter((p) => p.side === 'sell').map((p) => p.symbol),

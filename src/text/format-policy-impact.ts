@@ -1,4 +1,5 @@
 import type { ImpactReport } from '../policy-diff/impact-report.js';
+import { fixed } from './numbers.js';
 import type { ImpactMetrics, PolicyImpact, ReplayedProposal } from '../policy-diff/policy-impact.js';
 
 /** At most this many differing proposals are printed per policy; `--json` has them all. */
@@ -66,15 +67,15 @@ function proposalRows(impact: PolicyImpact): string[][] {
 }
 
 function metricRows(before: ImpactMetrics, after: ImpactMetrics): MetricRow[] {
-  const pct = (v: number): string => `${v.toFixed(2).replace('-', '−')}%`;
+  const pct = (v: number): string => `${fixed(v, 2)}%`;
   const pp = (a: number, b: number): string => `${sign(b - a, 2)} pp`;
   return [
     { name: 'CAGR', before: pct(before.cagrPct), after: pct(after.cagrPct), change: pp(before.cagrPct, after.cagrPct) },
     { name: 'max drawdown', before: pct(before.maxDrawdownPct), after: pct(after.maxDrawdownPct), change: pp(before.maxDrawdownPct, after.maxDrawdownPct) },
     {
       name: 'Sharpe',
-      before: before.sharpe === null ? 'n/a' : before.sharpe.toFixed(2).replace('-', '−'),
-      after: after.sharpe === null ? 'n/a' : after.sharpe.toFixed(2).replace('-', '−'),
+      before: before.sharpe === null ? 'n/a' : fixed(before.sharpe, 2),
+      after: after.sharpe === null ? 'n/a' : fixed(after.sharpe, 2),
       change: before.sharpe === null || after.sharpe === null ? 'n/a' : sign(after.sharpe - before.sharpe, 2),
     },
     { name: 'turnover / year', before: pct(before.turnoverPct), after: pct(after.turnoverPct), change: pp(before.turnoverPct, after.turnoverPct) },

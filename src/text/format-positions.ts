@@ -1,19 +1,34 @@
-import { money, pct, shares } from './numbers.js';
 import type { Valuation } from '../portfolio/mark-to-market.js';
+import { money, pct, shares } from './numbers.js';
+import { byDirection, PLAIN, type Paint } from './paint.js';
+import { textTable } from './text-table.js';
 
 /**
- * An account's valuation for people: one line per position (quantity, average cost, mark, market value,
- * unrealized P&L and weight), then cash, equity and P&L (realized, unrealized, total, commissions paid), all in
- * base currency. `marksAsOf` says where the marks come from (`prices as of 2001-01-02`).
+ * An account's valuation for people: a heading (account, where the marks come from, equity), a table with a header
+ * row and one row per position (shares, average cost, mark, market value, unrealized P&L in money and percent,
+ * weight), then cash and the P&L totals (realized, unrealized, total, commissions paid), all in base currency.
+ * `marksAsOf` says where the marks come from (`prices as of 2001-01-02`). Negative figures carry the one minus sign.
  */
-export function formatPositions(accountId: string, currency: string, valuation: Valuation, marksAsOf: string): string {
-  const lines = [`account ${accountId} · ${marksAsOf} · equity ${money(valuation.equity)} ${currency}`];
-  for (const p of valuation.positions) {
-    lines.push(
-      `  ${p.symbol.padEnd(6)} ${shares(p.quantity).padStart(8)} sh  avg ${money(p.averageCost).padStart(9)}  @ ${money(p.price).padStart(9)}  value ${money(p.marketValue).padStart(12)}  P&L ${money(p.unrealizedPnl).padStart(11)} (${pct(p.unrealizedPnlPct)}%)  ${pct(p.weightPct)}%`,
-    );
+export function formatPositions(accountId: string, currency: string, valuation: Valuation, marksAsOf: string, paint: Paint = PLAIN): string {
+  const lines = [paint.heading(`account ${accountId} · ${marksAsOf} · equity ${money(valuation.equity)} ${currency}`)];
+  const pnl = valuation.positions.map((p) => p.unrealizedPnl);
+  const rows = valuation.positions.map((p) => [
+    p.symbol,
+    shares(p.quantity),
+    money(p.averageCost),
+    money(p.price),
+    money(p.marketValue),
+    money(p.unrealizedPnl),
+    `${pct(p.unrealizedPnlPct)}%`,
+    `${pct(p.weightPct)}%`,
+  ]);
+  if (rows.length === 0) {
+    lines.push('  no positions');
+  } else {
+    const header = ['symbol', 'shares', 'avg cost', 'price', `value ${currency}`, `P&L ${currency}`, 'P&L %', 'weight'];
+    lines.push(...textTable(header, rows, { right: new Set([1, 2, 3, 4, 5, 6, 7]), indent: 2, paint, style: (cell, row, column) => (column === 5 || column === 6 ? byDirection(paint, pnl[row]!, cell) : cell) }));
   }
-  if (valuation.positions.length === 0) lines.push('  no positions');
-  lines.push(`  cash ${money(valuation.cash)} · realized P&L ${money(valuation.realizedPnl)} · unrealized ${money(valuation.unrealizedPnl)} · total ${money(valuation.totalPnl)} · commissions ${money(valuation.commissionsPaid)}`);
+  const signedMoney = (value: number): string => byDirection(paint, value, money(value));
+  lines.push(`  cash ${money(valuation.cash)} · realized P&L ${signedMoney(valuation.realizedPnl)} · unrealized ${signedMoney(valuation.unrealizedPnl)} · total ${signedMoney(valuation.totalPnl)} · commissions ${money(valuation.commissionsPaid)}`);
   return lines.join('\n');
 }

@@ -8,6 +8,9 @@ import type { StrategyRunRecord } from '../store/run-record.js';
 import type { Proposal, RecordedProposal } from '../engine/proposal.js';
 import { proposalReason } from './describe-record.js';
 import { formatStrategyRun } from './format-strategy-run.js';
+import { byStatus, PLAIN, type Paint } from './paint.js';
+import { textTable } from './text-table.js';
+import type { ProposalStatus } from '../approval/proposal-record.js';
 
 /** What a run printout shows: the same for a fresh evaluation and for a recorded run (`ballast show`). */
 export interface RunView {
@@ -21,23 +24,29 @@ export interface RunView {
     readonly strategies?: StrategyRunRecord | undefined;
   };
   readonly footer: string;
+  /**
+   * What became of each proposal, by proposal id, for a recorded run (`ballast show`): printed under its reason.
+   * Absent for a fresh evaluation (the submission says what waits).
+   */
+  readonly decisions?: ReadonlyMap<string, { readonly status: ProposalStatus; readonly text: string }>;
 }
 
 /** A fresh policy run as a {@link RunView}: with its proposals' ids once recorded. */
-export function formatRun({ policy, loaded, evaluation, run }: PolicyRun): string {
+export function formatRun({ policy, loaded, evaluation, run }: PolicyRun, paint: Paint = PLAIN): string {
   const footer = run ? `recorded as ${run.id}` : 'preview only: not recorded';
-  return formatRunView({ policy, file: loaded.file, revision: loaded.revision.revision, evaluation: run ? { ...evaluation, proposals: run.proposals } : evaluation, footer });
+  return formatRunView({ policy, file: loaded.file, revision: loaded.revision.revision, evaluation: run ? { ...evaluation, proposals: run.proposals } : evaluation, footer }, paint);
 }
 
 /**
- * A run for a terminal: a heading with the bot, revision, prices date and equity, one line per proposal (with its
- * id when recorded) with its reason beneath (and an earlier rejection of the same trade), then what the limits and rebalance constraints dropped, the strategies (which
- * rebalanced and which held, the allocation, the netting), the metrics and a footer.
+ * A run for a terminal: a heading with the bot, revision, prices date and equity, a table of the proposals (with
+ * their ids when recorded), each one's reason beneath (and an earlier rejection of the same trade, and for a recorded
+ * run what became of it), then what the limits and rebalance constraints dropped, the strategies (which rebalanced
+ * and which held, the allocation, the netting), the metrics and a footer.
  */
-export function formatRunView({ policy, file, revision, evaluation, footer }: RunView): string {
+export function formatRunView({ policy, file, revision, evaluation, footer, decisions }: RunView, paint: Paint = PLAIN): string {
   const lines: string[] = [];
   const ccy = policy.base_currency;
-  lines.push(`${policy.name} · ${file} @ ${revision}`);
+  lines.push(paint.heading(`${policy.name} · ${file} @ ${revision}`));
   lines.push(`  prices as of ${evaluation.asOf} · equity ${money(evaluation.equity)} ${ccy} · cash ${money(evaluation.cash)} ${ccy} · ${evaluation.positions.length} positions`);
   if (evaluation.proposals.length === 0) {
     lines.push('  no proposals: every position is within the policy');
@@ -55,13 +64,13 @@ export function formatRunView({ policy, file, revision, evaluation, footer }: Ru
       `${pct(p.weightBeforePct)}% → ${pct(p.weightAfterPct)}%`,
     ]);
     const header = ['#', ...(recorded ? ['id'] : []), 'rule', 'action', 'symbol', 'quantity', 'price', `notional ${ccy}`, 'weight'];
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-    const right = new Set(recorded ? [0, 5, 6, 7] : [0, 4, 5, 6]);
-    const line = (cells: string[]): string => '  ' + cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-    lines.push(line(header));
+    const table = textTable(header, rows, { right: new Set(recorded ? [0, 5, 6, 7] : [0, 4, 5, 6]), indent: 2, paint, style: (cell, _row, column) => (recorded && column === 1 ? paint.id(cell) : cell) });
+    lines.push(table[0]!);
     evaluation.proposals.forEach((p, i) => {
-      lines.push(line(rows[i]!));
+      lines.push(table[i + 1]!);
       lines.push(`      ${proposalReason(p)}${p.alsoFired.length > 0 ? ` [also fired: ${p.alsoFired.join(', ')}]` : ''}`);
+      const decision = 'id' in p ? decisions?.get(p.id) : undefined;
+      if (decisions !== undefined) lines.push(`      → ${decision === undefined ? paint.quiet('not put up for approval') : byStatus(paint, decision.status, decision.text)}`);
     });
   }
   if (evaluation.dropped.length > 0) {

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { money } from './numbers.js';
+import { PLAIN, type Paint } from './paint.js';
 import type { PerformanceMetrics } from '../replay/metrics/index.js';
 import type { StrategiesAttribution } from '../replay/strategies/strategy-attribution.js';
 import { count, percent, ratio } from './replay-metric-rows.js';
@@ -15,11 +16,11 @@ const figures = (m: PerformanceMetrics): string[] => [percent(m.totalReturnPct),
  * account as replayed: `combined`) and what note 000's Sharpe-weighted combination of the sleeves would have given;
  * then the netting over the replay and the accounting identity at the last session.
  */
-export function formatStrategyAttribution(attribution: StrategiesAttribution, combined: PerformanceMetrics, currency: string, color: boolean): string {
-  const style = color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+export function formatStrategyAttribution(attribution: StrategiesAttribution, combined: PerformanceMetrics, currency: string, paint: Paint = PLAIN): string {
   const table = new Table({
-    head: ['strategy', 'period', 'rebalances', 'allocation', 'return', 'CAGR', 'volatility', 'Sharpe', 'max drawdown'],
-    style,
+    head: ['strategy', 'period', 'rebalances', 'allocation', 'return', 'CAGR', 'volatility', 'Sharpe', 'max drawdown'].map(paint.heading),
+    // no styling by cli-table3 itself (its colours decide on their own whether to show): headings painted as the caller says
+    style: { head: [], border: [] },
     chars: NO_ROW_LINES,
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   });

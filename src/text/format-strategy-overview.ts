@@ -32,7 +32,7 @@ export function formatStrategyOverview(overview: StrategyOverview): string {
   return [
     `${overview.policyName} (${overview.policyId}) · as of ${overview.asOf} (${overview.runId}) · capital ${money(capital)} ${ccy}, unallocated ${money(overview.state.unallocated)}`,
     allocationLine(record),
-    ...textTable(['strategy', 'period', 'allocation', 'last rebalance', 'next rebalance', `sleeve ${ccy}`, `P&L ${ccy}`], rows, new Set([2, 5, 6]), 4),
+    ...textTable(['strategy', 'period', 'allocation', 'last rebalance', 'next rebalance', `sleeve ${ccy}`, `P&L ${ccy}`], rows, { right: new Set([2, 5, 6]), indent: 4 }),
   ].join('\n');
 }
 

@@ -52,5 +52,5 @@ export function formatStrategyRun(record: StrategyRunRecord, currency: string): 
     ...record.combination.clippedShort.map((t) => `${t.symbol}: net target ${pct(t.weight * 100)}% is short; a long-only account clips it to 0`),
     ...record.notes,
   ];
-  return [allocationLine(record), ...textTable(header, rows, new Set([3, 4, 5]), 4), ...notes.map((n) => `    note: ${n}`), ...nettingLines(record, currency)];
+  return [allocationLine(record), ...textTable(header, rows, { right: new Set([3, 4, 5]), indent: 4 }), ...notes.map((n) => `    note: ${n}`), ...nettingLines(record, currency)];
 }

@@ -1,4 +1,4 @@
-import { money, pct } from './numbers.js';
+import { fixed, money, pct } from './numbers.js';
 import type { PerformanceMetrics, ReplayMetrics } from '../replay/metrics/index.js';
 
 /** A row of the policy-against-benchmark table: label, the policy's value, the benchmark's value. */
@@ -57,9 +57,9 @@ export function percent(value: number | null): string {
   return value === null ? 'n/a' : `${pct(value)}%`;
 }
 
-/** A ratio with two decimals and a real minus sign, `n/a` when undefined. */
+/** A ratio with two decimals and the minus sign, `n/a` when undefined. */
 export function ratio(value: number | null): string {
-  return value === null ? 'n/a' : value.toFixed(2).replace('-', '−');
+  return value === null ? 'n/a' : fixed(value, 2);
 }
 
 /** A count with thousands separators. */

@@ -28,7 +28,7 @@ describe('ballast reconcile', () => {
   }
   async function reconcile(...extra: string[]) {
     const io = testIo(dir);
-    const code = await main(['reconcile', '--positions', 'broker.csv', '--account', 'paper-dee', ...extra], io);
+    const code = await main(['reconcile', '--positions', 'broker.csv', '--policy', 'dee-bot', ...extra], io);
     return { code, out: io.out(), err: io.err() };
   }
 
@@ -66,7 +66,7 @@ describe('ballast reconcile', () => {
     expect(table).toMatch(/^ +GE +ours +300 +broker +250 /);
   });
 
-  it('should exit 1 with the file and row of a bad export, and for an account it does not know', async () => {
+  it('should exit 1 with the file and row of a bad export, and for a policy or account it does not know', async () => {
     await writeFile(join(dir, 'broker.csv'), 'symbol,quantity\nGE,abc\n');
     const bad = await reconcile();
     expect(bad.code).toBe(1);
@@ -74,6 +74,9 @@ describe('ballast reconcile', () => {
     await brokerExport();
     const io = testIo(dir);
     expect(await main(['reconcile', '--positions', 'broker.csv'], io)).toBe(1);
-    expect(io.err()).toMatch(/several paper accounts .*--account/);
+    expect(io.err()).toMatch(/several paper accounts .*--policy <id>/);
+    const unknown = testIo(dir);
+    expect(await main(['reconcile', '--positions', 'broker.csv', '--policy', 'dee-bott'], unknown)).toBe(1);
+    expect(unknown.err()).toMatch(/no policy dee-bott in .* \(did you mean dee-bot\?\)/);
   });
 });

@@ -41,7 +41,7 @@ describe('ballast telegram', () => {
 
     server.sendText({ chatId: 1001, fromUserId: 1001, text: '/next' });
     const next = await server.waitFor((s) => s.messages(1001).find((m) => m.fromBot && m.text.includes('weekly_review')));
-    expect(next.text).toMatch(/dee-bot  weekly_review  "weekly on saturday at 11:55"  runs \[all\][\s\S]*last: never\n  next: 2026-11-21 11:55 EST/);
+    expect(next.text).toMatch(/dee-bot  weekly_review  "weekly on saturday at 11:55"  runs \[all\][\s\S]*last: 2026-11-21 07:00 EST \(your time 2026-11-21 12:00 UTC\)  run-000001 by ballast run\n  next: 2026-11-21 11:55 EST/);
 
     const button = message.reply_markup!.inline_keyboard.at(-1)![1]!;
     server.pressButton({ chatId: 1001, messageId: message.message_id, fromUserId: 1001, data: (button as { callback_data: string }).callback_data });

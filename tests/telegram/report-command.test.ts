@@ -104,7 +104,7 @@ describe('/report (real grammY on the loopback Bot API server)', () => {
 
     const [dee] = await say('/report dee-bot');
     expect(decodePng(dee!.photo!.bytes)).toMatchObject({ width: 1200, height: 600 });
-    expect(dee!.caption).toMatch(/^paper-dee \(dee-bot\) · equity [\d,.]+ USD\nsince 2026-11-23 21:30 UTC: −0\.0% · max drawdown −0\.0%\n5 valuations: 2 runs, 3 executions$/);
+    expect(dee!.caption).toMatch(/^paper-dee \(dee-bot\) · equity [\d,.]+ USD\nsince 2026-11-23 21:30 UTC: 0\.0% · max drawdown 0\.0%\n5 valuations: 2 runs, 3 executions$/);
 
     // one picture per paper account of the four example policies, each valued by both runs
     const all = await say('/report', 4);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayMetrics } from '../../src/replay/metrics/index.js';
 import { formatReplaySummary } from '../../src/text/format-replay-summary.js';
+import { COLORED } from '../../src/text/paint.js';
 import { useColor } from '../../src/text/use-color.js';
 import { fill, syntheticReplay } from '../support/synthetic-replay.js';
 
@@ -19,7 +20,7 @@ function metrics() {
 
 describe('formatReplaySummary', () => {
   it('should put the policy beside its benchmark, row by row', () => {
-    const text = formatReplaySummary(metrics(), { color: false });
+    const text = formatReplaySummary(metrics());
     expect(text).toContain('benchmark: buy and hold of the starting holdings');
     expect(text).toMatch(/│\s+│\s+policy\s+│\s+benchmark\s+│/);
     // total return: policy 1,050 / 1,000 − 1 = 5.0%, benchmark 3.0%
@@ -31,15 +32,15 @@ describe('formatReplaySummary', () => {
   });
 
   it('should list trades and hit rate per rule', () => {
-    const text = formatReplaySummary(metrics(), { color: false });
+    const text = formatReplaySummary(metrics());
     expect(text).toContain('trades    2 in 1 of 1 runs · commissions 1.00 USD');
     expect(text).toMatch(/take_profit\s+│\s+1\s+│\s+0\s+│\s+1\s+│\s+100\.0%\s+│\s+25\.00/);
     expect(text).toMatch(/rebalance\s+│\s+1\s+│\s+1\s+│\s+0\s+│\s+n\/a/);
   });
 
   it('should write no escape codes without colour, and colour the headings with it', () => {
-    expect(formatReplaySummary(metrics(), { color: false })).not.toContain('\u001b[');
-    expect(formatReplaySummary(metrics(), { color: true })).toContain('\u001b[');
+    expect(formatReplaySummary(metrics())).not.toContain('\u001b[');
+    expect(formatReplaySummary(metrics(), { paint: COLORED })).toContain('\u001b[');
   });
 });
 

@@ -7,7 +7,9 @@ import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { runQuotes } from '../run-quotes.js';
 import { EXIT } from '../exit-codes.js';
+import { knownPolicy } from '../known-policy.js';
 import { describeOutcome } from '../../text/describe-outcome.js';
+import { paintFor } from '../../text/use-color.js';
 
 /** Options shared by `ballast approve` and `ballast reject`. */
 export interface DecideOptions {
@@ -25,7 +27,7 @@ export interface DecideOptions {
 /**
  * Decides proposals from the terminal through the approval service (channel `cli`, actor `cli:<os user>`), one line
  * per id with what happened. Exit 0 when this call decided every id, 1 when any was unknown, already decided,
- * expired, stale or failed, 2 for a usage error. An accounting invariant violation stops at once (exit 1, policy
+ * expired, stale or failed, or `--policy` names a policy with no recorded runs, 2 for a usage error. An accounting invariant violation stops at once (exit 1, policy
  * paused).
  */
 export async function decideCommand(options: DecideOptions, io: CliIo): Promise<number> {
@@ -41,16 +43,18 @@ export async function decideCommand(options: DecideOptions, io: CliIo): Promise<
 }
 
 async function decideWithStore(options: DecideOptions, io: CliIo, store: Store): Promise<number> {
+  if (options.policy !== undefined) await knownPolicy(store, options.policy);
   const now = io.now();
   const service = new ApprovalService(store, await runQuotes(store, io.cwd, options.prices));
   const outcomes = options.all
     ? await service.decideAll(options.decision, options.policy ? { policyId: options.policy } : {}, cliActor(io), now)
     : await service.decideEach(options.decision, options.ids, cliActor(io), now);
   if (outcomes.length === 0) {
-    io.stdout('no proposals pending');
+    io.stdout(`no proposals pending${options.policy ? ` for ${options.policy}` : ''}`);
     return EXIT.ok;
   }
-  const lines = outcomes.map(describeOutcome);
+  const paint = paintFor(io.stdoutTerminal, io.env);
+  const lines = outcomes.map((outcome) => describeOutcome(outcome, paint));
   for (const { ok, line } of lines) (ok ? io.stdout : io.stderr)(line);
   return lines.every((l) => l.ok) ? EXIT.ok : EXIT.problems;
 }

@@ -4,6 +4,7 @@ import { dataDir } from '../data-dir.js';
 import { evaluateFromInputs, type EvaluationInputs } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { formatRun } from '../../text/format-run.js';
+import { paintFor } from '../../text/use-color.js';
 import { runJson } from '../../text/run-json.js';
 
 /** Options of `ballast evaluate`. */
@@ -29,6 +30,6 @@ export async function evaluateCommand(options: EvaluateOptions, io: CliIo): Prom
   } finally {
     await store?.close();
   }
-  io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result));
+  io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result, paintFor(io.stdoutTerminal, io.env)));
   return EXIT.ok;
 }

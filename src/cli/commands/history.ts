@@ -1,13 +1,17 @@
 import { Store } from '../../store/store.js';
+import { formatHistory } from '../../text/format-history.js';
+import { formatInZone } from '../../text/format-schedule-rows.js';
+import { paintFor } from '../../text/use-color.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatMetrics } from '../../text/format-run.js';
+import { knownPolicy } from '../known-policy.js';
+import { userZone } from '../user-zone.js';
 
 /** Options of `ballast history`. */
 export interface HistoryOptions {
-  /** Only runs of this policy id. */
-  readonly bot?: string;
+  /** Only runs of this policy id; an id without recorded runs is an error. */
+  readonly policy?: string;
   /** The most recent N runs; default 50. */
   readonly limit?: number;
   /** Every run (overrides `limit`). */
@@ -20,26 +24,28 @@ export interface HistoryOptions {
 export const HISTORY_LIMIT = 50;
 
 /**
- * `ballast history [--bot id] [--limit n | --all]`: the most recent recorded runs (50 by default), oldest first, one
- * line each with its summary metrics, and how many more there are.
+ * `ballast history [--policy id] [--limit n | --all]`: the most recent recorded runs (50 by default), oldest first, as
+ * a table with a header row: when each ran (in the user's zone, `$TZ` or the machine's), the prices' date, the policy
+ * revision, what started it and its metrics; then how many more there are. Exit 0; 1 for a policy with no recorded
+ * runs (`UNKNOWN_POLICY`).
  */
 export async function historyCommand(options: HistoryOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
-  const filter = options.bot === undefined ? {} : { policyId: options.bot };
+  if (options.policy !== undefined) await knownPolicy(store, options.policy);
+  const filter = options.policy === undefined ? {} : { policyId: options.policy };
   const runs = await store.runSummaries(options.all ? filter : { ...filter, limit: options.limit ?? HISTORY_LIMIT });
   if (options.json) {
-    io.stdout(JSON.stringify(runs.map((r) => ({ id: r.id, policyId: r.policy.policyId, revision: r.policy.revision, asOf: r.asOf, evaluatedAt: r.evaluatedAt, initiator: r.initiator, metrics: r.metrics })), null, 2));
+    io.stdout(JSON.stringify(runs.map((r) => ({ id: r.id, policyId: r.policy.policyId, revision: r.policy.revision, asOf: r.asOf, evaluatedAt: r.evaluatedAt, ...(r.recordedAt ? { recordedAt: r.recordedAt } : {}), initiator: r.initiator, metrics: r.metrics })), null, 2));
     return EXIT.ok;
   }
   if (runs.length === 0) {
-    io.stdout(`no runs recorded in ${store.location}${options.bot ? ` for ${options.bot}` : ''}; \`npm start\` records some`);
+    io.stdout(`no runs recorded in ${store.location}; \`npm start\` records some`);
     return EXIT.ok;
   }
-  for (const r of runs) {
-    io.stdout(`${r.id}  ${r.asOf}  ${r.policy.policyId.padEnd(12)} @ ${r.policy.revision.padEnd(13)} ${r.initiator.padEnd(8)}  ${formatMetrics(r.metrics)}`);
-  }
+  const zone = userZone(io);
+  for (const line of formatHistory(runs, (iso) => formatInZone(iso, zone), paintFor(io.stdoutTerminal, io.env))) io.stdout(line);
   const total = runs.length < (options.limit ?? HISTORY_LIMIT) || options.all ? runs.length : await store.countRuns(filter);
   if (total > runs.length) io.stdout(`the latest ${runs.length} of ${total.toLocaleString('en-US')} runs; --all lists every run, --limit <n> the latest n`);
-  io.stdout(`\`ballast show <run id>\` prints one run in full`);
+  io.stdout('`ballast show <run id>` prints one run in full');
   return EXIT.ok;
 }

@@ -26,7 +26,7 @@ export async function nextCommand(options: NextOptions, io: CliIo): Promise<numb
   const zone = userZone(io, options.tz);
   const { active, invalid } = await loadActivePolicies(options.policies, io);
   const store = await Store.open(dataDir(io, options.dataDir));
-  const rows = scheduleOverview(active, store, io.now());
+  const rows = await scheduleOverview(active, store, io.now());
   if (options.json) {
     io.stdout(JSON.stringify({ now: io.now().toISOString(), userZone: zone, schedules: rows, invalid }, null, 2));
   } else {

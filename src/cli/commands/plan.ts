@@ -5,6 +5,7 @@ import { dataDir } from '../data-dir.js';
 import { evaluateFromInputs, type EvaluationInputs } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { formatRun } from '../../text/format-run.js';
+import { paintFor } from '../../text/use-color.js';
 import { runJson } from '../../text/run-json.js';
 
 /** Options of `ballast plan`. */
@@ -26,7 +27,7 @@ export const PLAN_HAS_TRADES = 2;
 export async function planCommand(options: PlanOptions, io: CliIo): Promise<number> {
   const store = options.holdings === undefined ? await readOnlyStore(dataDir(io, options.dataDir)) : undefined;
   const result = await evaluateFromInputs(options, io, store ? { store } : {});
-  io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result));
+  io.stdout(options.json ? JSON.stringify(runJson(result), null, 2) : formatRun(result, paintFor(io.stdoutTerminal, io.env)));
   return result.evaluation.proposals.length > 0 ? PLAN_HAS_TRADES : EXIT.ok;
 }
 

@@ -1,17 +1,22 @@
 import { resolve } from 'node:path';
+import { FatalError } from '../../errors.js';
 import { loadPricePanel } from '../../workspace/load-price-panel.js';
 import { panelQuotes } from '../../market/panel-quotes.js';
 import { markToMarket, type Valuation } from '../../portfolio/mark-to-market.js';
 import { marks } from '../../portfolio/marks.js';
 import { Store } from '../../store/store.js';
+import { formatPositions } from '../../text/format-positions.js';
+import { paintFor } from '../../text/use-color.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
-import { formatPositions } from '../../text/format-positions.js';
+import { knownPolicy } from '../known-policy.js';
 
 /** Options of `ballast positions`. */
 export interface PositionsOptions {
-  /** Only this account id. */
+  /** Only the paper account of this policy id. */
+  readonly policy?: string;
+  /** Only this paper account id (the older spelling of the filter, kept hidden). */
   readonly account?: string;
   /** Price panel for the marks; default: the prices file of the account's latest run. */
   readonly prices?: string;
@@ -20,16 +25,22 @@ export interface PositionsOptions {
 }
 
 /**
- * `ballast positions`: every paper account in the store (or one), valued at the latest marks: positions, cash,
- * equity, realized and unrealized P&L, commissions. Marks are the closes as of the account's latest run date (a
- * symbol without a price is carried at cost). Exit 0; 1 when the account is unknown.
+ * `ballast positions`: every paper account in the store (or the one `--policy` trades), valued at the latest marks:
+ * positions, cash, equity, realized and unrealized P&L, commissions. Marks are the closes as of the account's latest
+ * run date (a symbol without a price is carried at cost). Exit 0; 1 for a policy or account the database does not
+ * know (`UNKNOWN_POLICY`, `UNKNOWN_ACCOUNT`).
  */
 export async function positionsCommand(options: PositionsOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
-  const accounts = store.accountIds().filter((id) => options.account === undefined || id === options.account);
+  const wanted = options.policy !== undefined ? (await knownPolicy(store, options.policy)).accountId : options.account;
+  const known = store.accountIds();
+  if (wanted !== undefined && !known.includes(wanted)) {
+    throw new FatalError('UNKNOWN_ACCOUNT', `no paper account ${wanted} in ${store.location}`, known.length > 0 ? `the accounts are ${known.join(', ')}` : '`ballast run` opens one per policy');
+  }
+  const accounts = known.filter((id) => wanted === undefined || id === wanted);
   if (accounts.length === 0) {
-    io.stderr(options.account ? `no paper account ${options.account}; \`ballast run\` opens one per policy` : 'no paper accounts yet; `ballast run` opens one per policy');
-    return options.account ? EXIT.problems : EXIT.ok;
+    io.stderr('no paper accounts yet; `ballast run` opens one per policy');
+    return EXIT.ok;
   }
   const out: { accountId: string; asOf: string; valuation: Valuation }[] = [];
   for (const accountId of accounts) {
@@ -43,7 +54,8 @@ export async function positionsCommand(options: PositionsOptions, io: CliIo): Pr
   if (options.json) {
     io.stdout(JSON.stringify({ accounts: out }, null, 2));
   } else {
-    for (const a of out) io.stdout(formatPositions(a.accountId, store.account(a.accountId)!.baseCurrency, a.valuation, `prices as of ${a.asOf}`));
+    const paint = paintFor(io.stdoutTerminal, io.env);
+    io.stdout(out.map((a) => formatPositions(a.accountId, store.account(a.accountId)!.baseCurrency, a.valuation, `prices as of ${a.asOf}`, paint)).join('\n\n'));
   }
   return EXIT.ok;
 }

@@ -17,6 +17,7 @@ import { readInput } from '../../workspace/read-input.js';
 import type { CliIo } from '../cli-io.js';
 import { dataDir } from '../data-dir.js';
 import { EXIT } from '../exit-codes.js';
+import { knownPolicy } from '../known-policy.js';
 import { apiRootOf } from './telegram.js';
 
 /** Exit code of `ballast reconcile` when the account and the broker differ above the threshold. */
@@ -26,7 +27,9 @@ export const RECONCILE_DIFFERENCES = 2;
 export interface ReconcileOptions {
   /** The broker's export: `symbol,quantity[,price]`, cash as a `CASH` row. */
   readonly positions: string;
-  /** Paper account id; default: the only account in the database. */
+  /** The policy whose paper account to compare; default: the only account in the database. */
+  readonly policy?: string;
+  /** The paper account by its id (the older spelling, kept hidden). */
   readonly account?: string;
   /** Report differences above this percent (of the larger quantity, or of equity for values). Default 1. */
   readonly thresholdPct?: number;
@@ -44,9 +47,10 @@ export interface ReconcileOptions {
 export async function reconcileCommand(options: ReconcileOptions, io: CliIo): Promise<number> {
   const store = await Store.open(dataDir(io, options.dataDir));
   const accounts = store.accountIds();
-  const accountId = options.account ?? (accounts.length === 1 ? accounts[0] : undefined);
+  const named = options.policy === undefined ? options.account : (await knownPolicy(store, options.policy)).accountId;
+  const accountId = named ?? (accounts.length === 1 ? accounts[0] : undefined);
   if (accountId === undefined) {
-    throw new UsageError(`the database holds ${accounts.length === 0 ? 'no paper accounts' : `several paper accounts (${accounts.join(', ')})`}`, accounts.length === 0 ? '`ballast run` opens one per policy' : 'name one with --account <id>');
+    throw new UsageError(`the database holds ${accounts.length === 0 ? 'no paper accounts' : `several paper accounts (${accounts.join(', ')})`}`, accounts.length === 0 ? '`ballast run` opens one per policy' : 'name its policy with --policy <id>');
   }
   const account = store.account(accountId);
   if (account === undefined) throw new FatalError('UNKNOWN_ACCOUNT', `no paper account ${accountId} in ${store.location}`, `the accounts are ${accounts.join(', ') || 'none yet'}`);

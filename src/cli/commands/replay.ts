@@ -13,7 +13,7 @@ import type { FillTiming, ReplayResult } from '../../replay/replay-result.js';
 import { validPolicy } from '../../run/valid-policy.js';
 import { readCapital } from '../replay-options.js';
 import { formatReplaySummary } from '../../text/format-replay-summary.js';
-import { useColor } from '../../text/use-color.js';
+import { paintFor } from '../../text/use-color.js';
 import { loadPolicyFile } from '../../workspace/load-policy-file.js';
 import { knownSymbolsOf } from '../../policy/symbol-problems.js';
 import { loadPricePanel } from '../../workspace/load-price-panel.js';
@@ -84,10 +84,10 @@ export async function replayCommand(options: ReplayCommandOptions, io: CliIo): P
     const report = await writeReplayReport(dir, result, metrics);
     outputs.push({ result, metrics, dir });
     if (!options.json) {
-      const color = useColor(io.stdoutTerminal, io.env);
-      io.stdout(formatReplaySummary(metrics, { color }));
+      const paint = paintFor(io.stdoutTerminal, io.env);
+      io.stdout(formatReplaySummary(metrics, { paint }));
       const attribution = strategyAttribution(result, metrics.riskFreePct);
-      if (attribution) io.stdout(formatStrategyAttribution(attribution, metrics.policy, result.baseCurrency, color));
+      if (attribution) io.stdout(formatStrategyAttribution(attribution, metrics.policy, result.baseCurrency, paint));
       const files = ['equity.csv', 'trades.csv', 'weights.csv', ...(result.strategies ? STRATEGY_FILES : []), 'metrics.json', 'report.html'];
       io.stdout(`wrote ${shown(io.cwd, dir)}/ (${files.join(', ')})
 open ${shown(io.cwd, report.reportHtml)} in a browser for the charts

@@ -17,6 +17,7 @@ import { examplePrices, lastDate } from '../evaluation-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnostics } from '../../text/format-diagnostics.js';
 import { formatRun } from '../../text/format-run.js';
+import { paintFor } from '../../text/use-color.js';
 import { CLI_DECIDE_HINT, formatSubmission } from '../../text/format-submission.js';
 import { runJson } from '../../text/run-json.js';
 
@@ -70,7 +71,8 @@ async function runWithStore(options: RunOptions, io: CliIo, store: Store, exampl
     io.stdout(JSON.stringify({ asOf, database: store.location, runs: runs.map(runJson), approvals: submissions, failures }, null, 2));
   } else {
     io.stdout(`Ballast main job: ${files.length} ${files.length === 1 ? 'policy' : 'policies'}, prices as of ${asOf}\n`);
-    runs.forEach((run, i) => io.stdout(`${formatRun(run)}\n${formatSubmission(run.policy, submissions[i]!, CLI_DECIDE_HINT)}\n`));
+    const paint = paintFor(io.stdoutTerminal, io.env);
+    runs.forEach((run, i) => io.stdout(`${formatRun(run, paint)}\n${formatSubmission(run.policy, submissions[i]!, CLI_DECIDE_HINT)}\n`));
     for (const failure of failures) io.stderr(`skipped ${failure.file}:\n${failure.problem}\n`);
     io.stdout(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} recorded in ${store.location}`);
   }

@@ -54,7 +54,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     const zone = userZone(io);
     let daemon: Daemon | undefined;
     const overview = () => scheduleOverview(daemon?.registry.active() ?? [], store, now());
-    const bot = telegram && serveTelegram({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: async () => overview(), policiesInForce: async () => daemon?.registry.active() ?? [] }, apiRootOf(io.env));
+    const bot = telegram && serveTelegram({ config: telegram, service, store, quotes: inputs.quotes, now, log, nextRuns: overview, policiesInForce: async () => daemon?.registry.active() ?? [] }, apiRootOf(io.env));
     const refresh = async (records: readonly ProposalRecord[]): Promise<void> => bot?.refresh(records);
     const expiry = new ExpiryTimer({ store, service, clock, onExpired: refresh, log });
     const consoleOut = consoleNotifier(SERVE_DECIDE_HINT, log, (line) => io.stderr(secretFree(line)));
@@ -78,7 +78,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     const input = runtime.console?.();
     const consoleDone = input && runServeConsole(input.lines, {
       service, store, now, actor: cliActor(io),
-      next: () => formatScheduleRows(overview(), zone),
+      next: async () => formatScheduleRows(await overview(), zone),
       decided: refresh,
       out: (text) => io.stdout(secretFree(text)),
       err: (text) => io.stderr(secretFree(text)),

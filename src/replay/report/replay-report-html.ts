@@ -3,7 +3,7 @@ import { equityChartOption } from '../../charts/equity-chart.js';
 import { renderSvg } from '../../charts/render-svg.js';
 import { tradesByRuleChartOption } from '../../charts/trades-by-rule-chart.js';
 import { weightsChartOption } from '../../charts/weights-chart.js';
-import { money, pct } from '../../text/numbers.js';
+import { fixed, money, pct } from '../../text/numbers.js';
 import { comparisonRows, replaySpan, ruleRows, tradingLines } from '../../text/replay-metric-rows.js';
 import { drawdownSeries, type ReplayMetrics } from '../metrics/index.js';
 import type { ReplayResult } from '../replay-result.js';
@@ -81,7 +81,7 @@ function headlineCards(metrics: ReplayMetrics): string {
   const card = (label: string, value: string, vs: string, tone: 'up' | 'down' | '') =>
     `<div class="card"><div class="label">${label}</div><div class="value ${tone}">${value}</div><div class="vs">${vs}</div></div>`;
   const signed = (v: number) => (v >= 0 ? 'up' : 'down');
-  const ratio = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2).replace('-', '−'));
+  const ratio = (v: number | null) => (v === null ? 'n/a' : fixed(v, 2));
   return `<section class="cards">${[
     card('total return', `${pct(policy.totalReturnPct)}%`, `benchmark ${pct(benchmark.totalReturnPct)}%`, signed(policy.totalReturnPct)),
     card('CAGR', `${pct(policy.cagrPct)}%`, `benchmark ${pct(benchmark.cagrPct)}%`, signed(policy.cagrPct)),

@@ -1,4 +1,5 @@
 import type { Policy } from '../policy/policy.js';
+import { flatText } from '../util/flat-text.js';
 import type { Candidate } from './candidate.js';
 import type { CompiledRule } from './compiled-rules.js';
 import { money, pct, shares } from '../text/numbers.js';
@@ -57,7 +58,7 @@ export function exitProposal(policy: Policy, candidate: Candidate, rule: Compile
     notional,
     weightBeforePct: facts.weight_pct,
     weightAfterPct: Math.round(weightAfterPct * 1e6) / 1e6,
-    reason: `${why} (${shares(quantity)} of ${shares(held)} sh, ${money(notional)})`,
+    reason: flatText(`${why} (${shares(quantity)} of ${shares(held)} sh, ${money(notional)})`),
     alsoFired,
     tags: [ruleId, ...alsoFired],
   };

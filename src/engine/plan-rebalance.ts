@@ -1,5 +1,6 @@
 import type { Holdings } from '../portfolio/holdings.js';
 import type { Policy, RebalancePolicy } from '../policy/policy.js';
+import { flatText } from '../util/flat-text.js';
 import type { Combination } from '../strategy/combine-targets.js';
 import type { Proposal } from './proposal.js';
 import { rebalanceResolved, type DroppedTrade, type RebalanceOptions, type RebalanceSummary, type ResolvedRebalanceOptions } from './rebalance/index.js';
@@ -79,7 +80,7 @@ export function planRebalance(policy: Policy, holdings: Holdings, prices: Readon
       notional: trade.notional,
       weightBeforePct: trade.liveWeightPct,
       weightAfterPct: trade.weightAfterPct,
-      reason: combination ? `${trade.reason}; ${strategyReason(trade.symbol, combination, minWeightPct)}` : trade.reason,
+      reason: flatText(combination ? `${trade.reason}; ${strategyReason(trade.symbol, combination, minWeightPct)}` : trade.reason),
       alsoFired: [],
       tags: trade.tags,
       ...(contributions ? { strategies: contributions.map((c) => ({ strategyId: c.strategyId, weightPct: c.weight * 100 })) } : {}),

@@ -1,7 +1,8 @@
 import { MissingPriceError } from '../errors.js';
 import type { MarketSnapshot } from '../market/market-snapshot.js';
 import type { Holdings, Position } from '../portfolio/holdings.js';
-import { dayNumber, type PositionFacts } from './position-facts.js';
+import { dayNumber } from '../time/iso-date.js';
+import type { PositionFacts } from './position-facts.js';
 
 /**
  * The facts of every position of an evaluation in columns: one typed array per numeric fact, indexed by the position's

@@ -18,19 +18,3 @@ export interface PositionFacts {
   readonly equity: number;
   readonly cash: number;
 }
-
-/** Days since 1970-01-01 for a `YYYY-MM-DD` date, counted in calendar days (no time zone involved). */
-export function dayNumber(date: string): number {
-  return Date.UTC(digits(date, 0, 4), digits(date, 5, 2) - 1, digits(date, 8, 2)) / 86_400_000;
-}
-
-/** The number written by the `count` decimal digits of `text` from `start`; NaN if one is not a digit. */
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let k = start; k < start + count; k++) {
-    const digit = text.charCodeAt(k) - 48;
-    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}

@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import { addDays, daysBetween, isoWeek, isoWeekday, lastDayOfMonth } from '../time/iso-date.js';
 import { canRoll } from './can-roll.js';
+import { localIsoTime } from '../time/zone-offset.js';
 import { formatSlotInstant, toEpochMs, type InstantInput } from './instant.js';
 import type { MonthDay, Schedule, Slot, TimeOfDay } from './schedule.js';
 import { slotKey } from './slot-key.js';
-import { validDateTime } from '../time/valid-date-time.js';
 import { localDate } from '../time/zone-offset.js';
 import { wallTimeToInstant } from './wall-time.js';
 
@@ -137,7 +136,7 @@ export function slotsBetween(schedule: Schedule, from: InstantInput, to: Instant
       policyId: schedule.policyId,
       scheduleId: schedule.id,
       at,
-      localTime: validDateTime(DateTime.fromMillis(wall.epochMs, { zone }), `slot ${at} in ${zone}`).toISO({ suppressMilliseconds: true }),
+      localTime: localIsoTime(wall.epochMs, zone),
       date,
       rolledFrom: date === n.date ? undefined : n.date,
       dst: wall.dst,

@@ -28,6 +28,7 @@ export function wallTimeToInstant(date: string, at: TimeOfDay, timeZone: string)
   const wall = Date.UTC(y, mo - 1, d, at.hour, at.minute);
   const before = zone.offset(wall - DAY_MS);
   const after = zone.offset(wall + DAY_MS);
+  if (before === after && zone.offset(wall - before * 60_000) === before) return { epochMs: wall - before * 60_000, dst: undefined }; // no change near: one reading
   const candidates = [...new Set([before, after])]
     .map((offset) => wall - offset * 60_000)
     .filter((ms) => wall - zone.offset(ms) * 60_000 === ms)

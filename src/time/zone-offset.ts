@@ -1,5 +1,6 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 import { requireTimeZone } from './time-zone.js';
+import { validDateTime } from './valid-date-time.js';
 
 /** One UTC year of a zone: the instants (epoch ms) from which each offset (minutes east of UTC) holds. */
 interface YearTable {
@@ -44,6 +45,30 @@ export function zoneOffsetMinutes(timeZone: string, ms: number): number {
 /** The local calendar date (`YYYY-MM-DD`) of epoch milliseconds `ms` in `timeZone`. Throws as {@link zoneOffsetMinutes}. */
 export function localDate(ms: number, timeZone: string): string {
   return new Date(ms + zoneOffsetMinutes(timeZone, ms) * 60_000).toISOString().slice(0, 10);
+}
+
+const fixedZones = new Map<string, boolean>();
+
+/**
+ * Epoch milliseconds `ms` as local time in `timeZone` with its offset, ISO 8601: `2026-03-09T16:30:00-04:00`
+ * (milliseconds only when not 0). Exactly what luxon's `DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds:
+ * true })` writes, from {@link zoneOffsetMinutes}'s table instead of an `Intl` call (schedules of a long replay format
+ * thousands of slots); names luxon reads as a fixed offset (`UTC`, `GMT`: written `Z`) and years outside 0–9999 are
+ * left to luxon. Throws as {@link zoneOffsetMinutes} for an unknown zone.
+ */
+export function localIsoTime(ms: number, timeZone: string): string {
+  let fixed = fixedZones.get(timeZone);
+  if (fixed === undefined) {
+    fixed = Info.normalizeZone(timeZone).isUniversal;
+    fixedZones.set(timeZone, fixed);
+  }
+  const offset = fixed ? 0 : zoneOffsetMinutes(timeZone, ms);
+  const local = new Date(ms + offset * 60_000).toISOString();
+  if (fixed || local.length !== 24) return validDateTime(DateTime.fromMillis(ms, { zone: timeZone }), `${ms} in ${timeZone}`).toISO({ suppressMilliseconds: true });
+  const time = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+  const hours = Math.trunc(Math.abs(offset / 60));
+  const minutes = Math.trunc(Math.abs(offset % 60));
+  return `${time}${offset < 0 ? '-' : '+'}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
 function buildYear(zone: IANAZone, year: number): YearTable {

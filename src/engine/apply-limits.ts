@@ -34,13 +34,35 @@ export function exitCapSince(now: Date): Date {
   return new Date(now.getTime() - WEEK_MS);
 }
 
+/** Where the weekly exit cap stands at an evaluation: the symbols recorded exits already count, and the slots left for others. */
+export interface WeeklyCap {
+  /** Distinct symbols exited or trimmed by recorded runs in the cap's window (they pass the cap again). */
+  readonly counted: ReadonlySet<string>;
+  /** `max_exits_per_week` − counted, at least 0: how many other symbols can still exit. */
+  readonly slots: number;
+}
+
+/**
+ * The weekly exit cap at `now`: the distinct symbols of `recentExits` recorded from `now − 7 days` (exclusive) to
+ * `now` (inclusive), and the slots `limits.max_exits_per_week` leaves for other symbols.
+ */
+export function weeklyCap(limits: Limits, recentExits: readonly RecordedExit[], now: Date): WeeklyCap {
+  const since = exitCapSince(now).getTime();
+  const counted = new Set<string>();
+  for (const exit of recentExits) {
+    const at = Date.parse(exit.at);
+    if (at > since && at <= now.getTime()) counted.add(exit.symbol);
+  }
+  return { counted, slots: Math.max(0, limits.max_exits_per_week - counted.size) };
+}
+
 /**
  * Applies the policy's limits to merged candidates, deterministically, in this order:
  *
  * 1. `rounds_to_zero`: a quantity that rounded to 0 shares;
  * 2. `min_trade_value`: notional below `limits.min_trade_value`;
- * 3. `max_exits_per_week`: the cap counts the distinct symbols exited or trimmed by recorded runs in the rolling
- *    7 days before `now` (from `now − 7 days`, exclusive, to `now`, inclusive). A symbol already counted does not use a new slot, so
+ * 3. `max_exits_per_week` ({@link weeklyCap}): the cap counts the distinct symbols exited or trimmed by recorded runs
+ *    in the rolling 7 days before the evaluation. A symbol already counted does not use a new slot, so
  *    re-running the same evaluation proposes the same exits. Remaining slots go to candidates in
  *    {@link compareCandidates} order;
  * 4. `max_trades_per_run`: the first N survivors in the same order.
@@ -48,13 +70,8 @@ export function exitCapSince(now: Date): Date {
  * `listDropped` the dropped ones are listed too, each limit's in rank order (what a run explains); else `dropped` is
  * empty. Numbers only: the words of a drop are {@link describeLimitDrop}'s.
  */
-export function applyLimits(candidates: readonly Candidate[], limits: Limits, recentExits: readonly RecordedExit[], now: Date, listDropped: boolean): LimitOutcome {
-  const since = exitCapSince(now).getTime();
-  const counted = new Set<string>();
-  for (const exit of recentExits) {
-    const at = Date.parse(exit.at);
-    if (at > since && at <= now.getTime()) counted.add(exit.symbol);
-  }
+export function applyLimits(candidates: readonly Candidate[], limits: Limits, cap: WeeklyCap, listDropped: boolean): LimitOutcome {
+  const { counted, slots } = cap;
   const underOneShare: Candidate[] = [];
   const underMinimum: Candidate[] = [];
   const alreadyCounted: Candidate[] = [];
@@ -65,7 +82,6 @@ export function applyLimits(candidates: readonly Candidate[], limits: Limits, re
     else (counted.has(candidate.symbol) ? alreadyCounted : newSymbols).push(candidate);
   }
   // In rank order, a candidate of a counted symbol always passes the weekly cap and the others take the slots left.
-  const slots = Math.max(0, limits.max_exits_per_week - counted.size);
   const slotted = slots <= FEW_SLOTS ? best(newSymbols, slots) : newSymbols.sort(compareCandidates).slice(0, slots);
   const passed = mergeRanked(alreadyCounted.sort(compareCandidates), slotted);
   const kept = passed.slice(0, limits.max_trades_per_run);

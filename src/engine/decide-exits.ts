@@ -1,6 +1,6 @@
 import type { RuleResult } from 'json-rules-engine';
 import type { Policy } from '../policy/policy.js';
-import { applyLimits, describeLimitDrop, type LimitOutcome, type RecordedExit } from './apply-limits.js';
+import { applyLimits, describeLimitDrop, weeklyCap, type LimitOutcome, type RecordedExit } from './apply-limits.js';
 import type { Candidate, DroppedProposal } from './candidate.js';
 import { confirmRule, type CompiledRule } from './compiled-rules.js';
 import { exitCandidates } from './exit-candidates.js';
@@ -30,7 +30,8 @@ export interface ExitInputs {
  * Decides the exits and trims of an evaluation on numbers, and writes words only for what is kept.
  *
  * The compiled predicates say which rules fire on which positions; fires are sized and merged per position
- * ({@link exitCandidates}) and the limits keep some ({@link applyLimits}), all in numbers. Then json-rules-engine,
+ * ({@link exitCandidates}) and the limits keep some ({@link applyLimits}), all in numbers. When the weekly cap has
+ * no slot left and no drop is to be explained, only the positions of symbols it already counts are looked at. Then json-rules-engine,
  * the authority on what fired and why, runs on every fire of every candidate kept (and dropped, when explained): a
  * fire it does not confirm is no fire, and the decision is made again without it, so the engine's word decides
  * exactly as if it had run everywhere. Only then are proposals written ({@link exitProposal}: reason), and the
@@ -41,8 +42,12 @@ export async function decideExits(policy: Policy, inputs: ExitInputs): Promise<E
   const refused = new Set<number>();
   const results = new Map<number, RuleResult | undefined>();
   const fireKey = (candidate: Candidate): number => candidate.row * rules.length + candidate.rule;
+  const cap = weeklyCap(policy.limits, inputs.recentExits, inputs.now);
+  // With no slot left, only symbols the cap already counts can exit: unless its drops are explained, no other
+  // position can be kept whatever fires on it, so its rules are not evaluated (the proposals are the same).
+  const onlySymbols = !inputs.explainDropped && cap.slots === 0 ? cap.counted : undefined;
   for (;;) {
-    const outcome = applyLimits(exitCandidates(policy, rules, table, refused), policy.limits, inputs.recentExits, inputs.now, inputs.explainDropped);
+    const outcome = applyLimits(exitCandidates(policy, rules, table, refused, onlySymbols), policy.limits, cap, inputs.explainDropped);
     let confirmed = true;
     for (const candidate of [...outcome.kept, ...outcome.dropped.map((d) => d.candidate)]) {
       for (const fire of [candidate, ...candidate.alsoFired]) {

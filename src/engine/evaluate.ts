@@ -10,7 +10,7 @@ import { decideExits } from './decide-exits.js';
 import { FactTable } from './fact-table.js';
 import { holdingsAfterSells } from './holdings-after-sells.js';
 import { planRebalance, rebalanceOptions, type RebalancePlan } from './plan-rebalance.js';
-import { measureDrift, resolveRebalanceOptions, type RebalanceOptions, type ResolvedRebalanceOptions } from './rebalance/index.js';
+import { resolveRebalanceOptions, type RebalanceOptions } from './rebalance/index.js';
 import { stepStrategies } from '../strategy/step-strategies.js';
 import type { StrategyStep } from '../strategy/strategy-step.js';
 import type { StrategyState } from '../strategy/strategy-state.js';
@@ -127,7 +127,7 @@ export async function evaluate(
   const plan = resolved ? planRebalance(policy, after, market.prices, { resolved, listDropped: explainDropped, combination: strategies?.combination }) : undefined;
   const proposals = withRejections([...exits, ...(plan?.proposals ?? [])], history.rejections ?? []);
   // Drift is measured before the exits: the plan's own measure when they changed nothing.
-  const driftBefore = resolved && plan ? (after === holdings ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(holdings, market, resolved)) : null;
+  const driftBefore = resolved && plan ? (after === holdings ? plan.summary.maxAbsDriftBeforePp : maxAbsDrift(table, resolved.targetsPct)) : null;
   let positions: readonly PositionFacts[] | undefined;
   return {
     policyId: policy.id,
@@ -162,7 +162,22 @@ function runStrategies(policy: Policy, market: MarketSnapshot, equity: number, s
   return stepStrategies({ policy, history: market.history, signalFiles: market.signals ?? new Map(), accountEquity: equity, state });
 }
 
-function maxAbsDrift(holdings: Holdings, market: MarketSnapshot, resolved: ResolvedRebalanceOptions): number {
-  const snapshot = measureDrift(holdings, market.prices, resolved.targetsPct, resolved.absoluteBandPp, resolved.relativeBandPct);
-  return snapshot.rows.reduce((max, row) => Math.max(max, Math.abs(row.driftPp)), 0);
+/**
+ * The largest |live weight − target weight| over the targets, in pp, before the exits: `measureDrift`'s figure (live
+ * weight = market value × 100 / equity, the same sums in the same order), read off the fact table instead of measured
+ * again. A target not held drifts by its whole weight.
+ */
+function maxAbsDrift(table: FactTable, targetsPct: ReadonlyMap<string, number>): number {
+  let max = 0;
+  let heldTargets = 0;
+  for (let i = 0; i < table.size; i++) {
+    const target = targetsPct.get(table.positions[i]!.symbol);
+    if (target === undefined) continue;
+    heldTargets += 1;
+    max = Math.max(max, Math.abs((table.marketValue[i]! / table.equity) * 100 - target));
+  }
+  if (heldTargets === targetsPct.size) return max;
+  const held = new Set(table.positions.map((p) => p.symbol));
+  for (const [symbol, target] of targetsPct) if (!held.has(symbol)) max = Math.max(max, Math.abs(target));
+  return max;
 }

@@ -8,7 +8,8 @@ import type { PositionFacts } from './position-facts.js';
  * The facts of every position of an evaluation in columns: one typed array per numeric fact, indexed by the position's
  * row (its index in `holdings.positions`), and the account facts. What the compiled predicates, the exit sizing and
  * the limits read: numbers only, no object per position. {@link FactTable.row} gives one position's facts as the
- * {@link PositionFacts} object that run records keep.
+ * {@link PositionFacts} object that run records keep. Prices, market values and equity are computed at once; the
+ * other columns when first read, so daily guards that test only the P&L never count days held or weights.
  *
  * Definitions (the rules' facts, `FACTS` in the policy): equity = cash + Σ quantity × price, in position order;
  * market value = quantity × price; `weight_pct` = market value × 100 / equity (0 when equity ≤ 0);
@@ -25,29 +26,26 @@ export class FactTable {
   readonly cash: number;
   readonly price: Float64Array;
   readonly marketValue: Float64Array;
-  readonly weightPct: Float64Array;
-  readonly unrealizedPnl: Float64Array;
-  readonly unrealizedPnlPct: Float64Array;
-  readonly daysHeld: Float64Array;
+  /** The as-of date's day number (see `dayNumber`). */
+  readonly #asOfDay: number;
+  #weightPct: Float64Array | undefined;
+  #unrealizedPnl: Float64Array | undefined;
+  #unrealizedPnlPct: Float64Array | undefined;
+  #daysHeld: Float64Array | undefined;
 
   /**
-   * Computes the facts of every position of `holdings` at the snapshot's prices, days counted to `asOfDate`
-   * (`YYYY-MM-DD`). Throws {@link MissingPriceError} naming every held symbol without a price.
+   * Computes the prices, market values and equity of `holdings` at the snapshot's prices; days are counted to
+   * `asOfDate` (`YYYY-MM-DD`). Throws {@link MissingPriceError} naming every held symbol without a price.
    */
   constructor(holdings: Holdings, market: MarketSnapshot, asOfDate: string) {
     const { positions, cash } = holdings;
     const n = positions.length;
-    const buffer = new ArrayBuffer(6 * n * Float64Array.BYTES_PER_ELEMENT);
-    const column = (k: number): Float64Array => new Float64Array(buffer, k * n * Float64Array.BYTES_PER_ELEMENT, n);
     this.size = n;
     this.positions = positions;
     this.cash = cash;
-    this.price = column(0);
-    this.marketValue = column(1);
-    this.weightPct = column(2);
-    this.unrealizedPnl = column(3);
-    this.unrealizedPnlPct = column(4);
-    this.daysHeld = column(5);
+    this.#asOfDay = dayNumber(asOfDate);
+    this.price = new Float64Array(n);
+    this.marketValue = new Float64Array(n);
     let missing: string[] | undefined;
     let equity = cash;
     for (let i = 0; i < n; i++) {
@@ -63,21 +61,56 @@ export class FactTable {
     }
     if (missing) throw new MissingPriceError(missing, market.date);
     this.equity = equity;
-    const asOfDay = dayNumber(asOfDate);
-    for (let i = 0; i < n; i++) {
-      const { quantity, averageCost, openedDate } = positions[i]!;
-      const price = this.price[i]!;
-      this.weightPct[i] = equity > 0 ? roundPct((this.marketValue[i]! * 100) / equity) : 0;
-      this.unrealizedPnl[i] = (price - averageCost) * quantity;
-      this.unrealizedPnlPct[i] = roundPct(((price - averageCost) * 100) / averageCost);
-      this.daysHeld[i] = asOfDay - dayNumber(openedDate);
-    }
   }
 
-  /** The facts of row `i` as one object (a copy: what run records keep and rule sizing reads). */
+  /** `weight_pct` per row. */
+  get weightPct(): Float64Array {
+    return (this.#weightPct ??= this.#column((i) => this.#weightPctOf(i)));
+  }
+
+  /** `unrealized_pnl` per row, base currency. */
+  get unrealizedPnl(): Float64Array {
+    return (this.#unrealizedPnl ??= this.#column((i) => this.#unrealizedPnlOf(i)));
+  }
+
+  /** `unrealized_pnl_pct` per row. */
+  get unrealizedPnlPct(): Float64Array {
+    return (this.#unrealizedPnlPct ??= this.#column((i) => this.#unrealizedPnlPctOf(i)));
+  }
+
+  /** `days_held` per row. */
+  get daysHeld(): Float64Array {
+    return (this.#daysHeld ??= this.#column((i) => this.#daysHeldOf(i)));
+  }
+
+  #weightPctOf(i: number): number {
+    return this.equity > 0 ? roundPct((this.marketValue[i]! * 100) / this.equity) : 0;
+  }
+
+  #unrealizedPnlOf(i: number): number {
+    const { quantity, averageCost } = this.positions[i]!;
+    return (this.price[i]! - averageCost) * quantity;
+  }
+
+  #unrealizedPnlPctOf(i: number): number {
+    const { averageCost } = this.positions[i]!;
+    return roundPct(((this.price[i]! - averageCost) * 100) / averageCost);
+  }
+
+  #daysHeldOf(i: number): number {
+    return this.#asOfDay - dayNumber(this.positions[i]!.openedDate);
+  }
+
+  #column(valueOf: (i: number) => number): Float64Array {
+    const column = new Float64Array(this.size);
+    for (let i = 0; i < this.size; i++) column[i] = valueOf(i);
+    return column;
+  }
+
+  /** The facts of row `i` as one object (a copy: what run records keep and rule sizing reads); reads a column already computed, else works out row `i` alone. */
   row(i: number): PositionFacts {
     const { symbol, quantity, averageCost, openedDate } = this.positions[i]!;
-    const pnlPct = this.unrealizedPnlPct[i]!;
+    const pnlPct = this.#unrealizedPnlPct?.[i] ?? this.#unrealizedPnlPctOf(i);
     return {
       symbol,
       quantity,
@@ -85,10 +118,10 @@ export class FactTable {
       opened_date: openedDate,
       price: this.price[i]!,
       market_value: this.marketValue[i]!,
-      weight_pct: this.weightPct[i]!,
-      unrealized_pnl: this.unrealizedPnl[i]!,
+      weight_pct: this.#weightPct?.[i] ?? this.#weightPctOf(i),
+      unrealized_pnl: this.#unrealizedPnl?.[i] ?? this.#unrealizedPnlOf(i),
       unrealized_pnl_pct: pnlPct,
-      days_held: this.daysHeld[i]!,
+      days_held: this.#daysHeld?.[i] ?? this.#daysHeldOf(i),
       move_since_entry_pct: Math.abs(pnlPct),
       equity: this.equity,
       cash: this.cash,

@@ -12,7 +12,7 @@ const TOLERANCE = 1e-9;
  * lots after every fill ({@link checkFill}), so this per-session check stays O(positions). Throws `ReplayError` `ACCOUNTING_INVARIANT` naming the
  * session and the broken identity: a replay never continues on books that do not reconcile.
  */
-export function checkBooks(books: SimBooks, marks: (column: number) => number, columns: readonly number[], date: string, equity: number): void {
+export function checkBooks(books: SimBooks, marks: (column: number) => number, columns: Iterable<number>, date: string, equity: number): void {
   const scale = Math.max(1, Math.abs(equity));
   let marketValue = 0;
   for (const j of columns) marketValue += books.quantity[j]! * marks(j);

@@ -16,7 +16,7 @@ export class PriceMatrix {
     this.column = new Map(panel.symbols.map((symbol, j) => [symbol, j] as const));
     this.raw = panel.symbols.map((symbol) => panel.closes.get(symbol)!);
     this.known = this.raw.map((closes) => {
-      if (!closes.some(Number.isNaN)) return closes;
+      if (!hasGaps(closes)) return closes;
       const filled = new Float64Array(closes.length);
       let last = Number.NaN;
       for (let i = 0; i < closes.length; i++) {
@@ -72,7 +72,8 @@ export class SessionPrices implements ReadonlyMap<string, number> {
   }
 
   *keys(): MapIterator<string> {
-    for (const [symbol] of this.entries()) yield symbol;
+    const { symbols, known } = this.#matrix;
+    for (let j = 0; j < symbols.length; j++) if (!Number.isNaN(known[j]![this.#row]!)) yield symbols[j]!;
   }
 
   *values(): MapIterator<number> {
@@ -86,4 +87,10 @@ export class SessionPrices implements ReadonlyMap<string, number> {
   forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
     for (const [symbol, price] of this.entries()) callback(price, symbol, this);
   }
+}
+
+/** True when a column has an empty cell (NaN). A loop: `some(Number.isNaN)` boxes every close it passes. */
+function hasGaps(closes: Float64Array): boolean {
+  for (let i = 0; i < closes.length; i++) if (Number.isNaN(closes[i]!)) return true;
+  return false;
 }

@@ -30,10 +30,13 @@ export function replayBenchmark(policy: Policy, matrix: PriceMatrix, rows: Int32
     cash = universe.length > 0 ? 0 : capital;
     label = `equal weight of ${symbols.length > 0 ? "the policy's" : 'the price file\'s'} ${universe.length} symbols, bought at the first close and held`;
   }
+  const columns = [...held.keys()].map((j) => matrix.known[j]!);
+  const quantities = Float64Array.from(held.values());
   const equity = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     let value = cash;
-    for (const [j, quantity] of held) value += quantity * matrix.known[j]![rows[i]!]!;
+    for (let k = 0; k < columns.length; k++) value += quantities[k]! * columns[k]![row]!;
     equity[i] = value;
   }
   return { label, equity };

@@ -108,6 +108,9 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
     return true;
   };
 
+  const quantities = books.quantity;
+  const { known } = matrix;
+  const heldColumns = new Int32Array(matrix.symbols.length);
   const progressEvery = Math.max(1, Math.floor(sessions / 100));
   for (let i = 0; i < sessions; i++) {
     const row = rows[i]!;
@@ -144,20 +147,21 @@ export async function replayPolicy(policy: Policy, prices: PricePanel, options: 
       });
     }
     let marketValue = 0;
-    const held: number[] = [];
-    for (let j = 0; j < matrix.symbols.length; j++) {
-      const quantity = books.quantity[j]!;
+    let heldCount = 0;
+    for (let j = 0; j < quantities.length; j++) {
+      const quantity = quantities[j]!;
       if (quantity === 0) continue;
-      const mark = matrix.known[j]![row]!;
+      const mark = known[j]![row]!;
       if (Number.isNaN(mark)) throw new ReplayError('REPLAY_MISSING_PRICE', `${matrix.symbols[j]} is held on ${dates[i]} but ${prices.file} has no price for it yet`, 'add its closes to the price file');
       marketValue += quantity * mark;
-      held.push(j);
+      heldColumns[heldCount++] = j;
     }
+    const held = heldColumns.subarray(0, heldCount);
     const value = books.cash + marketValue;
     equity[i] = value;
     cash[i] = books.cash;
-    for (const j of held) (weights[j] ??= new Float64Array(sessions))[i] = (books.quantity[j]! * matrix.known[j]![row]!) / value;
-    checkBooks(books, (j) => matrix.known[j]![row]!, held, dates[i]!, value);
+    for (const j of held) (weights[j] ??= new Float64Array(sessions))[i] = (quantities[j]! * known[j]![row]!) / value;
+    checkBooks(books, (j) => known[j]![row]!, held, dates[i]!, value);
     strategies?.closeSession(i, books.quantity);
     if (options.onProgress && ((i + 1) % progressEvery === 0 || i + 1 === sessions)) options.onProgress(i + 1, sessions);
   }

@@ -6,7 +6,7 @@ import type { DroppedTrade } from '../engine/rebalance/index.js';
 import type { Policy } from '../policy/policy.js';
 import type { StrategyRunRecord } from '../store/run-record.js';
 import type { Proposal, RecordedProposal } from '../engine/proposal.js';
-import { proposalReason } from './describe-record.js';
+import { describeEarlierRejection } from './describe-record.js';
 import { formatStrategyRun } from './format-strategy-run.js';
 import { byStatus, PLAIN, type Paint } from './paint.js';
 import { textTable } from './text-table.js';
@@ -39,9 +39,9 @@ export function formatRun({ policy, loaded, evaluation, run }: PolicyRun, paint:
 
 /**
  * A run for a terminal: a heading with the bot, revision, prices date and equity, a table of the proposals (with
- * their ids when recorded), each one's reason beneath (and an earlier rejection of the same trade, and for a recorded
- * run what became of it), then what the limits and rebalance constraints dropped, the strategies (which rebalanced
- * and which held, the allocation, the netting), the metrics and a footer.
+ * their ids when recorded), each one's reason beneath (then the rules that also fired and an earlier rejection of the
+ * same trade, and for a recorded run what became of it), then what the limits and rebalance constraints dropped, the
+ * strategies (which rebalanced and which held, the allocation, the netting), the metrics and a footer.
  */
 export function formatRunView({ policy, file, revision, evaluation, footer, decisions }: RunView, paint: Paint = PLAIN): string {
   const lines: string[] = [];
@@ -68,7 +68,8 @@ export function formatRunView({ policy, file, revision, evaluation, footer, deci
     lines.push(table[0]!);
     evaluation.proposals.forEach((p, i) => {
       lines.push(table[i + 1]!);
-      lines.push(`      ${proposalReason(p)}${p.alsoFired.length > 0 ? ` [also fired: ${p.alsoFired.join(', ')}]` : ''}`);
+      const rejected = describeEarlierRejection(p);
+      lines.push(`      ${p.reason}${p.alsoFired.length > 0 ? ` [also fired: ${p.alsoFired.join(', ')}]` : ''}${rejected ? `; ${rejected}` : ''}`);
       const decision = 'id' in p ? decisions?.get(p.id) : undefined;
       if (decisions !== undefined) lines.push(`      → ${decision === undefined ? paint.quiet('not put up for approval') : byStatus(paint, decision.status, decision.text)}`);
     });

@@ -40,7 +40,7 @@ describe('proposal ids across runs', () => {
     expect(second).toMatchObject({ status: 'pending', runId: 'run-000005' });
     expect(second!.proposal.id).not.toBe(first!.proposal.id);
     expect(rerun.out()).toContain(`${second!.proposal.id}  cut_loss`);
-    expect(rerun.out()).toMatch(/GE[^\n]*\n[^\n]*rejected earlier by alice \(cli\) at 2026-11-21 12:05 UTC/);
+    expect(rerun.out()).toMatch(/GE[^\n]*\n[^\n]*\[also fired: custom:slow-bleed\]; rejected earlier by alice \(cli\) at 2026-11-21 12:05 UTC\n/);
     const pending = as('bob', '2026-11-21T15:01:00Z');
     expect(await main(['pending'], pending)).toBe(0);
     expect(pending.out()).toMatch(new RegExp(`${second!.proposal.id}  sell 300 GE[^\\n]*\\n[^\\n]*rejected earlier by alice \\(cli\\) at 2026-11-21 12:05 UTC`));

@@ -64,6 +64,13 @@ describe('ballast serve with Telegram', () => {
     expect(output).not.toContain(server.token);
   });
 
+  it('should stop its schedules when the bot cannot start, so serve exits instead of running on without it', async () => {
+    const env = { BALLAST_TELEGRAM_TOKEN: `${server.token}0`, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA), BALLAST_TELEGRAM_API_ROOT: server.apiRoot };
+    const clock = new FakeClock('2026-11-23T21:30:10Z');
+    await expect(startServe(dir, clock, env)).rejects.toThrow();
+    expect(clock.cronTasks()).toEqual([]);
+  });
+
   it('should keep a proposal whose post failed and post it once the bot is up, exactly once', async () => {
     const env = { BALLAST_TELEGRAM_TOKEN: server.token, BALLAST_CALLBACK_SECRET: SECRET, BALLAST_TELEGRAM_APPROVERS: String(ANA), BALLAST_TELEGRAM_API_ROOT: server.apiRoot };
     server.injectFault({ method: 'sendMessage', kind: 'drop' });

@@ -72,26 +72,32 @@ export async function serveCommand(options: ServeOptions, io: CliIo, runtime: Se
     });
     log(`ballast serve (pid ${process.pid}) · database ${store.location} · approvals: ${telegram ? `Telegram chat ${telegram.chatId} and this console` : 'this console (type help)'}`);
     const report = await daemon.start();
-    for (const d of report.decisions) if (d.reason === 'caught_up' || d.reason === 'missed_dropped') log(`${d.policyId}/${d.scheduleId}: ${d.reason === 'caught_up' ? `caught up once (${d.missed ?? '?'} older missed slots not replayed)` : `${d.missed ?? '?'} missed slots dropped (catch_up: none)`}`);
-    await bot?.launch();
-    expiry.arm();
-    const input = runtime.console?.();
-    const consoleDone = input && runServeConsole(input.lines, {
-      service, store, now, actor: cliActor(io),
-      next: async () => formatScheduleRows(await overview(), zone),
-      decided: refresh,
-      out: (text) => io.stdout(secretFree(text)),
-      err: (text) => io.stderr(secretFree(text)),
-    });
-    log(daemon.nextWake ? `next slot at ${daemon.nextWake.toISOString()}; Ctrl-C stops` : 'no schedules in any policy; waiting for edits (Ctrl-C stops)');
-    await runtime.onStarted?.(daemon);
-    const signal = await runtime.waitForStop();
-    log(`${signal}: finishing the run in progress`);
-    await daemon.stop();
-    expiry.stop();
-    await bot?.stop();
-    input?.close();
-    await consoleDone;
+    let input: ReturnType<NonNullable<ServeRuntime['console']>> | undefined;
+    let consoleDone: Promise<void> | undefined;
+    try {
+      for (const d of report.decisions) if (d.reason === 'caught_up' || d.reason === 'missed_dropped') log(`${d.policyId}/${d.scheduleId}: ${d.reason === 'caught_up' ? `caught up once (${d.missed ?? '?'} older missed slots not replayed)` : `${d.missed ?? '?'} missed slots dropped (catch_up: none)`}`);
+      await bot?.launch();
+      expiry.arm();
+      input = runtime.console?.();
+      consoleDone = input && runServeConsole(input.lines, {
+        service, store, now, actor: cliActor(io),
+        next: async () => formatScheduleRows(await overview(), zone),
+        decided: refresh,
+        out: (text) => io.stdout(secretFree(text)),
+        err: (text) => io.stderr(secretFree(text)),
+      });
+      log(daemon.nextWake ? `next slot at ${daemon.nextWake.toISOString()}; Ctrl-C stops` : 'no schedules in any policy; waiting for edits (Ctrl-C stops)');
+      await runtime.onStarted?.(daemon);
+      const signal = await runtime.waitForStop();
+      log(`${signal}: finishing the run in progress`);
+    } finally {
+      // Also when the bot or the console fails to start: a timer left running would keep serve alive without them.
+      await daemon.stop();
+      expiry.stop();
+      await bot?.stop();
+      input?.close();
+      await consoleDone;
+    }
     log('stopped; state written');
     return EXIT.ok;
   } finally {

@@ -9,7 +9,7 @@ const answer = (error_code: number, description: string): GrammyError =>
 
 describe('telegramFailure', () => {
   it('should call a 429, a 5xx and an unreachable server retryable', () => {
-    for (const error of [answer(429, 'Too Many Requests: retry after 5'), answer(502, 'Bad Gateway'), new HttpError('Network request failed', new Error(`connect ECONNREFUSED for https://api.telegram.org/bot${TOKEN}/sendMessage`))]) {
+    for (const error of [answer(429, 'Too Many Requests: retry after 5'), answer(502, 'Bad Gateway'), new HttpError('Network request failed', new Error(`connect ECONNREFUSED for http://127.0.0.1:9/bot${TOKEN}/sendMessage`))]) {
       const failure = telegramFailure(error, 'posting proposals', TOKEN);
       expect(failure).toBeInstanceOf(RetryableError);
       expect(failure).toMatchObject({ code: 'TELEGRAM_UNAVAILABLE', cause: error });
